@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { GATEWAY_DEFAULT_PORT, PARTNERS, type PartnerSpec } from '@hub/core';
+import { REPO_ROOT } from '../paths';
+import { waitForHealth } from './waitForHealth';
+
+interface StartOptions {
+  memory?: boolean;
+  persons: number;
+}
+
+const children: ChildProcess[] = [];
+
+/** Runs one process with its output prefixed, and brings the whole hub down if it dies. */
+function launch(label: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, script)], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = (chunk: Buffer) =>
+    chunk.toString().split('\n').filter(Boolean).map((line) => `[${label}] ${line}\n`).join('');
+  child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(prefix(chunk)));
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(prefix(chunk)));
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`[${label}] exited (${signal ?? code}); stopping the hub`);
+    stopAll(1);
+  });
+  children.push(child);
+  return child;
+}
+
+let stopping = false;
+
+function stopAll(exitCode: number): void {
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  setTimeout(() => process.exit(exitCode), 2000).unref();
+}
+
+function portOf(partner: PartnerSpec): number {
+  return Number(process.env[`${partner.envPrefix}_PORT`] || partner.defaultPort);
+}
+
+/** `hub start`: five subgraph processes, then the gateway once they are healthy. */
+export async function start(options: StartOptions): Promise<void> {
+  process.once('SIGINT', () => stopAll(0));
+  process.once('SIGTERM', () => stopAll(0));
+  const shared = {
+    HUB_SEED_PERSONS: String(options.persons),
+    ...(options.memory ? { HUB_MEMORY: '1' } : {}),
+  };
+  for (const partner of PARTNERS) {
+    launch(partner.name, `subgraphs/${partner.name}/dist/server.js`, shared);
+  }
+  await Promise.all(PARTNERS.map((partner) => waitForHealth(`http://127.0.0.1:${portOf(partner)}/healthz`)));
+  const gatewayPort = Number(process.env.GATEWAY_PORT || GATEWAY_DEFAULT_PORT);
+  const urls = Object.fromEntries(
+    PARTNERS.map((p) => [`${p.envPrefix}_URL`, `http://127.0.0.1:${portOf(p)}/graphql`]),
+  );
+  launch('gateway', 'gateway/dist/server.js', urls);
+  await waitForHealth(`http://127.0.0.1:${gatewayPort}/healthz`);
+  console.log(`\nThe partner data hub is up: http://localhost:${gatewayPort}/graphql`);
+  console.log('Open it in a browser for the GraphQL sandbox. Ctrl-C stops every process.');
+}

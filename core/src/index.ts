@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+
+export * from './partners';
+export * from './db/AreaReference';
+export * from './db/Residence';
+export * from './db/SharedTables1767225600000';
+export * from './db/openDatabase';
+export * from './db/insertRows';
+export * from './db/residenceFilter';
+export * from './db/SqlStatementCounter';
+export * from './graphql/enums';
+export * from './graphql/scalars';
+export * from './graphql/Measure';
+export * from './graphql/errors';
+export * from './graphql/pagination';
+export * from './graphql/buildFederatedSchema';
+export * from './loaders/loaders';
+export * from './loaders/childPageLoader';
+export * from './measures/populationMeasure';
+export * from './measures/AreaDateArgs';
+export * from './server/context';
+export * from './server/formatError';
+export * from './server/SubgraphDefinition';
+export * from './server/seedDatabase';
+export * from './server/startSubgraph';
+export * from './server/runSubgraph';
+export type {
+  World,
+  WorldOptions,
+  AreaRecord,
+  PersonRecord,
+  Spell,
+  YouthStatus,
+  EmploymentKind,
+  BenefitKind,
+  AgeBandCode,
+  SchoolRecord,
+  WellBeingRecord,
+  DepartmentRecord,
+  TenancyRecord,
+  SafetySurveyRecord,
+  PlacementRecord,
+  ClubRecord,
+  MembershipRecord,
+  PartnerRecord,
+  LineOfActionRecord,
+  InitiativeRecord,
+  GrantRecord,
+} from './seed/world';
+export * from './seed/generateWorld';
+export * from './seed/pseudonym';

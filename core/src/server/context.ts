@@ -1,0 +1,14 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * What every resolver of a subgraph receives. Built fresh for each request, so loaders never
+ * share a cache between callers.
+ */
+export interface RequestContext<TLoaders> {
+  /** Travels from the gateway (`x-request-id`) so one request can be followed across partners. */
+  requestId: string;
+  /** The caller's credentials as forwarded by the gateway; verified by the access layer. */
+  authorization: string | null;
+  loaders: TLoaders;
+  db: DataSource;
+}

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { partnerSpec } from '../partners';
+import type { SubgraphOptions } from './startSubgraph';
+import { startSubgraph } from './startSubgraph';
+import type { SubgraphDefinition } from './SubgraphDefinition';
+
+function positiveInteger(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) {
+    throw new Error(`${name} must be a whole number, got "${value}"`);
+  }
+  return parsed;
+}
+
+/**
+ * A subgraph's settings from the environment (documented in the README):
+ * `<PREFIX>_PORT`, `<PREFIX>_DATABASE_URL`, `HUB_HOST`, `HUB_DATA_DIR`, `HUB_MEMORY`,
+ * `HUB_SEED_PERSONS`, `HUB_RESET`.
+ */
+export function subgraphOptionsFromEnv(
+  name: SubgraphDefinition<unknown>['name'],
+  env: NodeJS.ProcessEnv = process.env,
+): SubgraphOptions {
+  const { envPrefix, defaultPort } = partnerSpec(name);
+  const databaseUrl = env[`${envPrefix}_DATABASE_URL`] || undefined;
+  const inMemory = env.HUB_MEMORY === '1' || env.HUB_MEMORY === 'true';
+  return {
+    port: positiveInteger(env[`${envPrefix}_PORT`], `${envPrefix}_PORT`) ?? defaultPort,
+    host: env.HUB_HOST || '127.0.0.1',
+    databaseUrl,
+    dataDir: databaseUrl || inMemory ? undefined : path.resolve(env.HUB_DATA_DIR || '.data', name),
+    seedPersons: positiveInteger(env.HUB_SEED_PERSONS, 'HUB_SEED_PERSONS'),
+    reset: env.HUB_RESET === '1' || env.HUB_RESET === 'true',
+  };
+}
+
+/** Entry point of a subgraph process: start from the environment, stop cleanly on a signal. */
+export async function runSubgraph<L>(definition: SubgraphDefinition<L>): Promise<void> {
+  const options = subgraphOptionsFromEnv(definition.name);
+  const running = await startSubgraph(definition, options);
+  const where = options.databaseUrl ? 'PostgreSQL' : (options.dataDir ?? 'in memory');
+  console.log(`${definition.name} subgraph ready at ${running.url} (database: ${where})`);
+  const stop = () => {
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

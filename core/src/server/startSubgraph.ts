@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { AreaReference } from '../db/AreaReference';
+import { openDatabase, dropAllTables, type Database } from '../db/openDatabase';
+import { SharedTables1767225600000 } from '../db/SharedTables1767225600000';
+import { runInRequestScope } from '../db/SqlStatementCounter';
+import { buildFederatedSchema } from '../graphql/buildFederatedSchema';
+import { formatError } from './formatError';
+import type { RequestContext } from './context';
+import { seedDatabase } from './seedDatabase';
+import type { SubgraphDefinition } from './SubgraphDefinition';
+
+export interface SubgraphOptions {
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  /** PostgreSQL URL; without it the embedded PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite's folder; without it (and without a URL) the database lives in memory. */
+  dataDir?: string;
+  /** Seed an empty database with this many synthetic persons. */
+  seedPersons?: number;
+  /** Drop every table first (then migrate and seed again). */
+  reset?: boolean;
+  /** Largest request body accepted from the gateway. */
+  bodyLimit?: string;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  database: Database;
+  stop(): Promise<void>;
+}
+
+/** Opens (and if asked, resets and seeds) the partner's database, migrated to the latest. */
+export async function prepareDatabase<L>(
+  definition: SubgraphDefinition<L>,
+  options: Pick<SubgraphOptions, 'databaseUrl' | 'dataDir' | 'seedPersons' | 'reset'>,
+): Promise<Database> {
+  const database = await openDatabase({
+    label: definition.name,
+    url: options.databaseUrl,
+    dataDir: options.dataDir,
+    entities: [AreaReference, ...definition.entities],
+    migrations: [SharedTables1767225600000, ...definition.migrations],
+  });
+  try {
+    if (options.reset) await dropAllTables(database.dataSource);
+    await database.dataSource.runMigrations({ transaction: 'all' });
+    if (options.seedPersons) {
+      await seedDatabase(definition, database.dataSource, options.seedPersons);
+    }
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Starts one partner's subgraph: its database, its schema, its own HTTP server. */
+export async function startSubgraph<L>(
+  definition: SubgraphDefinition<L>,
+  options: SubgraphOptions,
+): Promise<RunningSubgraph> {
+  const database = await prepareDatabase(definition, options);
+  const db = database.dataSource;
+  const schema = await buildFederatedSchema<RequestContext<L>>(definition);
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<RequestContext<L>>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
+  });
+  await apollo.start();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', partner: definition.name });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: options.bodyLimit ?? '10mb' }),
+    (_req, _res, next) => runInRequestScope(next),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        requestId: req.header('x-request-id') ?? randomUUID(),
+        authorization: req.header('authorization') ?? null,
+        loaders: definition.createLoaders(db),
+        db,
+      }),
+    }),
+  );
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => httpServer.listen(options.port, host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    name: definition.name,
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`,
+    database,
+    async stop() {
+      await apollo.stop();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// The hub's GraphQL sandbox: GraphiQL 5, bundled by build.mjs, served by gateway/src/sandbox.ts.
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { GraphiQL } from 'graphiql';
+import 'graphiql/style.css';
+import { createRoot } from 'react-dom/client';
+
+/** Hashed worker file names, relative to this script (filled in by build.mjs). */
+declare const __SANDBOX_WORKERS__: { editor: string; json: string; graphql: string };
+
+interface SandboxConfig {
+  endpoint: string;
+  exampleQuery: string;
+}
+
+// Monaco's workers come from the hub too: never graphiql's esm.sh setup, which loads from a CDN.
+(globalThis as { MonacoEnvironment?: unknown }).MonacoEnvironment = {
+  getWorker(_workerId: string, label: string): Worker {
+    const file = label === 'json' || label === 'graphql' ? __SANDBOX_WORKERS__[label] : __SANDBOX_WORKERS__.editor;
+    return new Worker(new URL(`./${file}`, import.meta.url), { name: label });
+  },
+};
+
+const config = JSON.parse(document.getElementById('sandbox-config')!.textContent!) as SandboxConfig;
+document.getElementById('sandbox-endpoint')!.textContent = new URL(config.endpoint, location.href).href;
+
+// Headers typed in GraphiQL's headers pane (e.g. {"Authorization": "Bearer …"}) go with every request.
+const fetcher = createGraphiQLFetcher({ url: config.endpoint });
+
+createRoot(document.getElementById('sandbox')!).render(
+  <GraphiQL fetcher={fetcher} defaultQuery={config.exampleQuery} defaultEditorToolsVisibility="headers" />,
+);

@@ -1,0 +1,3 @@
+export { startGateway, type GatewayOptions, type RunningGateway } from './startGateway';
+export { gatewayOptionsFromEnv } from './server';
+export type { GatewayContext } from './GatewayContext';

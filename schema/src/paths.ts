@@ -1,0 +1,5 @@
+import path from 'node:path';
+
+export const SCHEMA_DIR = path.resolve(__dirname, '..');
+export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, 'supergraph.graphql');
+export const EXAMPLES_DIR = path.join(SCHEMA_DIR, 'examples');

@@ -1,0 +1,1 @@
+export { foundation } from './server';

@@ -1,0 +1,1 @@
+export { housingAssociation } from './server';

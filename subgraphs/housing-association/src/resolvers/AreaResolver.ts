@@ -1,0 +1,58 @@
+import { AgeBand, AgeBandMeasure, LocalDate, Measure, today } from '@hub/core';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Department } from '../entities/Department';
+import type { HousingAssociationContext } from './context';
+import { residentsByAgeBand } from './residents';
+import { Area } from './types/stubs';
+
+/** The association's view of an area: its departments, residents and safety surveys. */
+@Resolver(() => Area)
+export class AreaResolver {
+  @FieldResolver(() => [Department], {
+    description: 'The association\'s departments in the area (only estates have any).',
+  })
+  departments(@Root() area: Area, @Ctx() { loaders }: HousingAssociationContext): Promise<Department[]> {
+    return loaders.departmentsOfEstate.load(area.code);
+  }
+
+  @FieldResolver(() => Measure, {
+    nullable: true,
+    description: 'Persons of the age band with a tenancy running on the day (housing association).',
+  })
+  residents(
+    @Root() area: Area,
+    @Arg('ageBand', () => AgeBand, { defaultValue: AgeBand.AGE_0_25 }) ageBand: AgeBand,
+    @Arg('on', () => LocalDate, { nullable: true, description: 'The day counted; today if left out.' })
+    on: string | null,
+    @Ctx() { loaders }: HousingAssociationContext,
+  ): Promise<Measure> {
+    return loaders.residents.load({ area: area.code, ageBand, on: on ?? today() });
+  }
+
+  @FieldResolver(() => [AgeBandMeasure], {
+    nullable: true,
+    description: 'Residents by disjoint age band, 0-29 (housing association).',
+  })
+  residentsByAgeBand(
+    @Root() area: Area,
+    @Arg('on', () => LocalDate, { nullable: true, description: 'The day counted; today if left out.' })
+    on: string | null,
+    @Ctx() { loaders }: HousingAssociationContext,
+  ): Promise<AgeBandMeasure[]> {
+    return residentsByAgeBand(loaders, area.code, on);
+  }
+
+  @FieldResolver(() => Measure, {
+    nullable: true,
+    description:
+      'Share of the safety survey\'s respondents who feel safe in the estate: one year, or the ' +
+      'latest; null when the area was never surveyed (housing association).',
+  })
+  safety(
+    @Root() area: Area,
+    @Arg('year', () => Int, { nullable: true }) year: number | null,
+    @Ctx() { loaders }: HousingAssociationContext,
+  ): Promise<Measure | null> {
+    return loaders.safety.load({ estate: area.code, year: year ?? null });
+  }
+}

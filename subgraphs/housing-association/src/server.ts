@@ -1,0 +1,37 @@
+import { runSubgraph, type SubgraphDefinition } from '@hub/core';
+import { Department } from './entities/Department';
+import { SafetySurvey } from './entities/SafetySurvey';
+import { Tenancy } from './entities/Tenancy';
+import { createLoaders, type HousingAssociationLoaders } from './loaders/createLoaders';
+import { HousingAssociationInitial1767225600400 } from './migrations/1767225600400-HousingAssociationInitial';
+import { AreaResolver } from './resolvers/AreaResolver';
+import { DepartmentResolver } from './resolvers/DepartmentResolver';
+import { LineOfActionResolver } from './resolvers/LineOfActionResolver';
+import { PersonResolver } from './resolvers/PersonResolver';
+import { TenancyResolver } from './resolvers/TenancyResolver';
+import { Area, LineOfAction, Person } from './resolvers/types/stubs';
+import { seedHousingAssociation } from './seed/seedHousingAssociation';
+
+/** The housing association's subgraph: estates' departments, tenancies and safety surveys. */
+export const housingAssociation: SubgraphDefinition<HousingAssociationLoaders> = {
+  name: 'housing-association',
+  entities: [Department, Tenancy, SafetySurvey],
+  migrations: [HousingAssociationInitial1767225600400],
+  resolvers: [AreaResolver, DepartmentResolver, TenancyResolver, PersonResolver, LineOfActionResolver],
+  // Entities with no root field reach the schema only through their key.
+  orphanedTypes: [Area, LineOfAction, Person],
+  references: {
+    // An area code missing from the register copy resolves to null, not to an error for everyone.
+    Area: async (ref, { loaders }) =>
+      (await loaders.area.load(ref.code as string)) ? { code: ref.code } : null,
+    // Lines of action carry their whole key; there is nothing of them to load here.
+    LineOfAction: (ref) => ({ code: ref.code }),
+    // A person who never had a tenancy with the association is not known here.
+    Person: async (ref, { loaders }) =>
+      (await loaders.tenanciesOf.load(ref.pseudonym as string)).length ? { pseudonym: ref.pseudonym } : null,
+  },
+  createLoaders,
+  seed: seedHousingAssociation,
+};
+
+if (require.main === module) void runSubgraph(housingAssociation);

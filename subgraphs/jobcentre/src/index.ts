@@ -1,0 +1,1 @@
+export { jobcentre } from './server';

@@ -1,0 +1,36 @@
+import { insertRows, type Spell, type World } from '@hub/core';
+import type { EntityManager } from 'typeorm';
+
+const spellRow = (s: Spell<string>) => ({
+  pseudonym: s.pseudonym,
+  kind: s.kind,
+  started_on: s.startedOn,
+  ended_on: s.endedOn,
+});
+
+/** The jobcentre's slice: every resident (income register), jobs, benefits, placements. */
+export async function seedJobcentre(manager: EntityManager, world: World): Promise<void> {
+  await insertRows(
+    manager,
+    'citizen',
+    world.persons.map((p) => ({
+      pseudonym: p.pseudonym,
+      birth_year: p.birthYear,
+      municipality_code: p.municipalityCode,
+      district_code: p.districtCode,
+      estate_code: p.estateCode,
+    })),
+  );
+  await insertRows(manager, 'employment_spell', world.jobcentre.employment.map(spellRow));
+  await insertRows(manager, 'benefit_spell', world.jobcentre.benefits.map(spellRow));
+  await insertRows(
+    manager,
+    'placement',
+    world.jobcentre.placements.map((p) => ({
+      pseudonym: p.pseudonym,
+      initiative_code: p.initiativeCode,
+      employer_name: p.employerName,
+      placed_on: p.placedOn,
+    })),
+  );
+}

@@ -1,0 +1,33 @@
+import { runSubgraph, type SubgraphDefinition } from '@hub/core';
+import { BenefitSpell } from './entities/BenefitSpell';
+import { Citizen } from './entities/Citizen';
+import { EmploymentSpell } from './entities/EmploymentSpell';
+import { Placement } from './entities/Placement';
+import { createLoaders, type JobcentreLoaders } from './loaders/createLoaders';
+import { JobcentreInitial1767225600300 } from './migrations/1767225600300-JobcentreInitial';
+import { InitiativeResolver } from './resolvers/InitiativeResolver';
+import { LineOfActionResolver } from './resolvers/LineOfActionResolver';
+import { PersonResolver } from './resolvers/PersonResolver';
+import { Initiative, LineOfAction, Person } from './resolvers/types/stubs';
+import { seedJobcentre } from './seed/seedJobcentre';
+
+/** The jobcentre's subgraph: employment, benefits and job placements of the municipality's residents. */
+export const jobcentre: SubgraphDefinition<JobcentreLoaders> = {
+  name: 'jobcentre',
+  entities: [Citizen, EmploymentSpell, BenefitSpell, Placement],
+  migrations: [JobcentreInitial1767225600300],
+  resolvers: [LineOfActionResolver, InitiativeResolver, PersonResolver],
+  orphanedTypes: [LineOfAction, Initiative, Person],
+  references: {
+    // Lines of action and initiatives carry their whole key; there is nothing of them to load here.
+    LineOfAction: (ref) => ({ code: ref.code }),
+    Initiative: (ref) => ({ code: ref.code }),
+    // A person the jobcentre does not know resolves to null, not to an error for everyone.
+    Person: async (ref, { loaders }) =>
+      (await loaders.citizen.load(ref.pseudonym as string)) ? { pseudonym: ref.pseudonym } : null,
+  },
+  createLoaders,
+  seed: seedJobcentre,
+};
+
+if (require.main === module) void runSubgraph(jobcentre);

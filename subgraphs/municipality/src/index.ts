@@ -1,0 +1,1 @@
+export { municipality } from './server';

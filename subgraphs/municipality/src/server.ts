@@ -1,0 +1,35 @@
+import { runSubgraph, type SubgraphDefinition } from '@hub/core';
+import { Person } from './entities/Person';
+import { School } from './entities/School';
+import { WellBeingSurvey } from './entities/WellBeingSurvey';
+import { YouthStatusSpell } from './entities/YouthStatusSpell';
+import { createLoaders, type MunicipalityLoaders } from './loaders/createLoaders';
+import { MunicipalityInitial1767225600200 } from './migrations/1767225600200-MunicipalityInitial';
+import { AreaResolver } from './resolvers/AreaResolver';
+import { LineOfActionResolver } from './resolvers/LineOfActionResolver';
+import { PersonResolver } from './resolvers/PersonResolver';
+import { findPerson } from './resolvers/persons';
+import { SchoolResolver } from './resolvers/SchoolResolver';
+import { LineOfAction } from './resolvers/types/stubs';
+import { seedMunicipality } from './seed/seedMunicipality';
+
+/** The municipality's subgraph (Children & Culture): areas, the register extract, youth status, schools. */
+export const municipality: SubgraphDefinition<MunicipalityLoaders> = {
+  name: 'municipality',
+  entities: [Person, YouthStatusSpell, School, WellBeingSurvey],
+  migrations: [MunicipalityInitial1767225600200],
+  resolvers: [AreaResolver, PersonResolver, SchoolResolver, LineOfActionResolver],
+  // No root field leads to LineOfAction: only the gateway does, by its key.
+  orphanedTypes: [LineOfAction],
+  references: {
+    Area: (ref, { loaders }) => loaders.area.load(ref.code as string),
+    Person: (ref, context) => findPerson(ref.pseudonym as string, context),
+    School: (ref, { loaders }) => loaders.school.load(ref.code as string),
+    // Lines of action carry their whole key; there is nothing of them to load here.
+    LineOfAction: (ref) => ({ code: ref.code }),
+  },
+  createLoaders,
+  seed: seedMunicipality,
+};
+
+if (require.main === module) void runSubgraph(municipality);

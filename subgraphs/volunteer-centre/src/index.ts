@@ -1,0 +1,1 @@
+export { volunteerCentre } from './server';

@@ -1,0 +1,47 @@
+import { AgeBand, LocalDate, Measure, PageArgs, notFound, pageWindow, today } from '@hub/core';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Club } from '../entities/Club';
+import type { VolunteerCentreContext } from './context';
+import { ClubConnection } from './types/connections';
+import { Area, LineOfAction } from './types/stubs';
+
+@Resolver(() => Club)
+export class ClubResolver {
+  @Query(() => Club, { description: 'One club registered with the volunteer centre.' })
+  async club(@Arg('code') code: string, @Ctx() { loaders }: VolunteerCentreContext): Promise<Club> {
+    const club = await loaders.club.load(code);
+    if (!club) throw notFound(`No club with code "${code}".`, 'code', code);
+    return club;
+  }
+
+  @Query(() => ClubConnection, { description: 'All clubs registered with the volunteer centre.' })
+  clubs(@Args() page: PageArgs, @Ctx() { loaders }: VolunteerCentreContext) {
+    return loaders.allClubs.load({ parent: 'all', window: pageWindow(page) });
+  }
+
+  @FieldResolver(() => LineOfAction, { description: 'The line of action the club\'s activity serves.' })
+  lineOfAction(@Root() club: Club): LineOfAction {
+    return { code: club.lineOfActionCode };
+  }
+
+  @FieldResolver(() => Area, { description: 'The district the club is based in.' })
+  district(@Root() club: Club): Area {
+    return { code: club.districtCode };
+  }
+
+  @FieldResolver(() => Measure, {
+    nullable: true,
+    description:
+      'Members of the age band with a running membership on the day. A count, not a share: ' +
+      'the volunteer centre has no population register to divide by.',
+  })
+  members(
+    @Root() club: Club,
+    @Arg('ageBand', () => AgeBand, { defaultValue: AgeBand.AGE_0_25 }) ageBand: AgeBand,
+    @Arg('on', () => LocalDate, { nullable: true, description: 'The day measured; today if left out.' })
+    on: string | null,
+    @Ctx() { loaders }: VolunteerCentreContext,
+  ): Promise<Measure> {
+    return loaders.clubMembers.load({ club: club.code, ageBand, on: on ?? today() });
+  }
+}

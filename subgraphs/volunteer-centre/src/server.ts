@@ -1,0 +1,38 @@
+import { LineOfActionCode, runSubgraph, type SubgraphDefinition } from '@hub/core';
+import { Club } from './entities/Club';
+import { ClubMembership } from './entities/ClubMembership';
+import { createLoaders, type VolunteerCentreLoaders } from './loaders/createLoaders';
+import { VolunteerCentreInitial1767225600500 } from './migrations/1767225600500-VolunteerCentreInitial';
+import { AreaResolver } from './resolvers/AreaResolver';
+import { ClubMembershipResolver } from './resolvers/ClubMembershipResolver';
+import { ClubResolver } from './resolvers/ClubResolver';
+import { LineOfActionResolver } from './resolvers/LineOfActionResolver';
+import { PersonResolver } from './resolvers/PersonResolver';
+import { Person } from './resolvers/types/stubs';
+import { seedVolunteerCentre } from './seed/seedVolunteerCentre';
+
+const LINE_CODES: readonly unknown[] = Object.values(LineOfActionCode);
+
+/** The volunteer centre's subgraph: clubs and associations, and who is a member of them. */
+export const volunteerCentre: SubgraphDefinition<VolunteerCentreLoaders> = {
+  name: 'volunteer-centre',
+  entities: [Club, ClubMembership],
+  migrations: [VolunteerCentreInitial1767225600500],
+  resolvers: [ClubResolver, ClubMembershipResolver, LineOfActionResolver, PersonResolver, AreaResolver],
+  // No root field leads to a person, and type-graphql leaves out types it cannot reach.
+  orphanedTypes: [Person],
+  references: {
+    Club: (ref, { loaders }) => loaders.club.load(ref.code as string),
+    // A line of action carries its whole key: nothing to load, only the code to check.
+    LineOfAction: (ref) => (LINE_CODES.includes(ref.code) ? { code: ref.code } : null),
+    // Only areas in the centre's copy of the register; an unknown code resolves to null.
+    Area: (ref, { loaders }) => loaders.area.load(ref.code as string),
+    // A person without any club membership is unknown to the centre.
+    Person: async (ref, { loaders }) =>
+      (await loaders.membershipsOf.load(ref.pseudonym as string)).length ? { pseudonym: ref.pseudonym } : null,
+  },
+  createLoaders,
+  seed: seedVolunteerCentre,
+};
+
+if (require.main === module) void runSubgraph(volunteerCentre);

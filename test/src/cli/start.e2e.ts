@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { PARTNERS } from '@hub/core';
+import { exampleQuery } from '../support/hub';
+import { postGraphQL } from '../support/graphql';
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves with everything printed once `pattern` appears; rejects if the process exits first. */
+function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (pattern.test(output)) resolve(output);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before ${pattern}:\n${output}`)));
+  });
+}
+
+describe('`hub start` (what `npm start` runs)', () => {
+  let child: ChildProcess;
+  const ports: Record<string, string> = {};
+
+  beforeAll(async () => {
+    for (const partner of PARTNERS) ports[`${partner.envPrefix}_PORT`] = String(await freePort());
+    ports.GATEWAY_PORT = String(await freePort());
+    child = spawn(process.execPath, ['cli/dist/bin.js', 'start', '--memory', '--persons', '500'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...ports },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  });
+
+  afterAll(async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGINT');
+      await exited;
+    }
+  });
+
+  it('starts six processes and prints the gateway URL', async () => {
+    const output = await waitForOutput(child, /The partner data hub is up: (http\S+)/);
+    for (const partner of PARTNERS) expect(output).toContain(`${partner.name} subgraph ready at`);
+    expect(output).toContain(`http://localhost:${ports.GATEWAY_PORT}/graphql`);
+  });
+
+  it('answers the README\'s Job query with data from all five partners', async () => {
+    const response = await postGraphQL<{ lineOfAction: Record<string, unknown> }>(
+      `http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`,
+      exampleQuery('job-line-of-action'),
+    );
+    expect(response.errors).toBeUndefined();
+    const line = response.data!.lineOfAction;
+    expect(line.name).toEqual(expect.any(String)); // foundation
+    expect(line.partTimeJobEsbjerg).toMatchObject({ unit: 'SHARE' }); // jobcentre
+    expect(line.neetShare).toMatchObject({ unit: 'SHARE' }); // municipality
+    expect(line.residentsByAgeBand).toHaveLength(5); // housing association
+    expect(line.clubMembership).toMatchObject({ unit: 'COUNT' }); // volunteer centre
+  });
+
+  it('stops every process on Ctrl-C', async () => {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGINT');
+    await exited;
+    for (const port of Object.values(ports)) {
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    }
+  });
+});

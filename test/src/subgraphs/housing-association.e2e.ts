@@ -1,0 +1,401 @@
+// The housing association's subgraph alone, on its embedded database: every figure it answers is
+// checked against a direct SQL count on the same database.
+import { DISJOINT_AGE_BANDS, startSubgraph, today, type RunningSubgraph } from '@hub/core';
+import { housingAssociation } from '@hub/subgraph-housing-association';
+import request from 'supertest';
+
+const EXTRACT_DATE = '2026-10-31';
+const ESTATE = 'hedelundgardparken';
+/** A former tenant, added by the test: moved out before the extract date, so never a resident then. */
+const FORMER_TENANT = 'f'.repeat(64);
+const UNKNOWN_PERSON = '0'.repeat(64);
+
+let running: RunningSubgraph;
+
+interface MeasureJson {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  unit: string;
+}
+
+interface GraphQLBody {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+async function graphql(query: string, variables?: Record<string, unknown>): Promise<GraphQLBody> {
+  const response = await request(running.url)
+    .post('')
+    .set('content-type', 'application/json')
+    .send({ query, variables });
+  expect(response.status).toBe(200);
+  return response.body as GraphQLBody;
+}
+
+/** `_entities` for one entity type; fails the test on any error. */
+async function entities<T>(
+  typename: string,
+  keys: Record<string, string>[],
+  selection: string,
+): Promise<T[]> {
+  const body = await graphql(
+    `query ($representations: [_Any!]!) {
+       _entities(representations: $representations) { ... on ${typename} { ${selection} } }
+     }`,
+    { representations: keys.map((key) => ({ __typename: typename, ...key })) },
+  );
+  expect(body.errors).toBeUndefined();
+  return (body.data as { _entities: T[] })._entities;
+}
+
+async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
+  return running.database.dataSource.query(query, params);
+}
+
+/** Residents by SQL: persons with a tenancy running on the day, aged min-max that year. */
+async function residentsBySql(areaColumn: string, area: string, on: string, min: number, max: number) {
+  const [row] = await sql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM tenancy
+     WHERE ${areaColumn} = $1 AND moved_in_on <= $2 AND (moved_out_on IS NULL OR moved_out_on >= $2)
+       AND extract(year FROM $2::date)::int - birth_year BETWEEN $3 AND $4`,
+    [area, on, min, max],
+  );
+  return row.n;
+}
+
+const BAND_AGES: Record<string, [number, number]> = {
+  AGE_0_5: [0, 5],
+  AGE_6_14: [6, 14],
+  AGE_15_17: [15, 17],
+  AGE_18_24: [18, 24],
+  AGE_25_29: [25, 29],
+};
+
+async function statementsOf(action: () => Promise<unknown>): Promise<number> {
+  const before = running.database.statements.total;
+  await action();
+  return running.database.statements.total - before;
+}
+
+function expectError(body: GraphQLBody, code: string, argument: string) {
+  expect(body.errors).toHaveLength(1);
+  expect(body.errors?.[0].extensions).toMatchObject({ code, argument });
+  return body.errors?.[0].message ?? '';
+}
+
+beforeAll(async () => {
+  running = await startSubgraph(housingAssociation, { port: 0, seedPersons: 1000 });
+  await sql(
+    `INSERT INTO tenancy (pseudonym, birth_year, municipality_code, district_code, estate_code,
+                          department_code, unit_number, moved_in_on, moved_out_on)
+     VALUES ($1, 2003, 'esbjerg', 'hedelund', $2, $3, 1, '2019-04-01', '2020-12-31')`,
+    [FORMER_TENANT, ESTATE, `${ESTATE}-1`],
+  );
+});
+
+afterAll(async () => {
+  await running?.stop();
+});
+
+describe('residents', () => {
+  test('Hedelundgårdparken has the published 613 residents aged 15-24, scaled to 61 in a 1,000-person world', async () => {
+    const [area] = await entities<{ residents: MeasureJson }>(
+      'Area',
+      [{ code: ESTATE }],
+      `residents(ageBand: AGE_15_24, on: "${EXTRACT_DATE}") { value numerator denominator unit }`,
+    );
+    const expected = await residentsBySql('estate_code', ESTATE, EXTRACT_DATE, 15, 24);
+    expect(expected).toBe(Math.round((613 * 1000) / 10000));
+    expect(area.residents).toEqual({
+      value: expected,
+      numerator: expected,
+      denominator: null,
+      unit: 'COUNT',
+    });
+  });
+
+  test('a tenancy counts from the day of moving in through the day of moving out, not after', async () => {
+    // The former tenant is 16-17 over these days, so only the move decides whether they count.
+    const days: [string, number][] = [
+      ['2019-03-31', 0],
+      ['2019-04-01', 1],
+      ['2020-12-31', 1],
+      ['2021-01-01', 0],
+    ];
+    for (const [on, formerTenant] of days) {
+      const [area] = await entities<{ residents: MeasureJson }>(
+        'Area',
+        [{ code: ESTATE }],
+        `residents(ageBand: AGE_15_17, on: "${on}") { value }`,
+      );
+      const [{ n: others }] = await sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM tenancy
+         WHERE estate_code = $1 AND pseudonym <> $2
+           AND moved_in_on <= $3 AND (moved_out_on IS NULL OR moved_out_on >= $3)
+           AND extract(year FROM $3::date)::int - birth_year BETWEEN 15 AND 17`,
+        [ESTATE, FORMER_TENANT, on],
+      );
+      expect(area.residents.value).toBe(others + formerTenant);
+      expect(area.residents.value).toBe(await residentsBySql('estate_code', ESTATE, on, 15, 17));
+    }
+  });
+
+  test('residents default to ages 0-25 today', async () => {
+    const [area] = await entities<{ residents: MeasureJson }>(
+      'Area',
+      [{ code: 'esbjerg' }],
+      'residents { value }',
+    );
+    expect(area.residents.value).toBe(await residentsBySql('municipality_code', 'esbjerg', today(), 0, 25));
+  });
+
+  test('residents by age band give one count per disjoint band for an estate, a district and the municipality', async () => {
+    const on = '2020-06-30';
+    const areas = [
+      { code: ESTATE, column: 'estate_code' },
+      { code: 'osterbyen', column: 'district_code' },
+      { code: 'esbjerg', column: 'municipality_code' },
+    ];
+    const answers = await entities<{
+      code: string;
+      residentsByAgeBand: { ageBand: string; measure: MeasureJson }[];
+    }>(
+      'Area',
+      areas.map(({ code }) => ({ code })),
+      `code residentsByAgeBand(on: "${on}") { ageBand measure { value unit } }`,
+    );
+    for (const [index, { code, column }] of areas.entries()) {
+      expect(answers[index].code).toBe(code);
+      expect(answers[index].residentsByAgeBand.map((b) => b.ageBand)).toEqual([...DISJOINT_AGE_BANDS]);
+      for (const { ageBand, measure } of answers[index].residentsByAgeBand) {
+        const [min, max] = BAND_AGES[ageBand];
+        expect(measure).toEqual({ value: await residentsBySql(column, code, on, min, max), unit: 'COUNT' });
+      }
+    }
+  });
+
+  test('all age bands of a breakdown are counted in one statement, for one area as for three', async () => {
+    const breakdown = (codes: string[]) => () =>
+      entities(
+        'Area',
+        codes.map((code) => ({ code })),
+        'residentsByAgeBand(on: "2024-01-01") { measure { value } }',
+      );
+    const one = await statementsOf(breakdown([ESTATE]));
+    const three = await statementsOf(breakdown([ESTATE, 'stengardsvej', 'kvaglund']));
+    // One statement checks the area codes, one counts every band of every area.
+    expect(one).toBe(2);
+    expect(three).toBe(one);
+  });
+});
+
+describe('departments and safety of an area', () => {
+  test('an estate lists its departments, each pointing back at the estate', async () => {
+    const [area] = await entities<{
+      departments: { code: string; name: string; units: number; estate: { code: string } }[];
+    }>('Area', [{ code: ESTATE }], 'departments { code name units estate { code } }');
+    const expected = await sql<{ code: string; name: string; units: number }>(
+      'SELECT code, name, units FROM department WHERE estate_code = $1 ORDER BY code',
+      [ESTATE],
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(area.departments).toEqual(expected.map((d) => ({ ...d, estate: { code: ESTATE } })));
+  });
+
+  test('departments of many areas take as many statements as those of one; a district has none', async () => {
+    const list = (codes: string[]) => () =>
+      entities(
+        'Area',
+        codes.map((code) => ({ code })),
+        'departments { code }',
+      );
+    const one = await statementsOf(list([ESTATE]));
+    const three = await statementsOf(list([ESTATE, 'stengardsvej', 'kvaglundparken']));
+    expect(three).toBe(one);
+    const [district] = await entities<{ departments: unknown[] }>(
+      'Area',
+      [{ code: 'osterbyen' }],
+      'departments { code }',
+    );
+    expect(district.departments).toEqual([]);
+  });
+
+  test('safety is the latest survey when no year is given, the share with its respondents', async () => {
+    const [latest] = await sql<{ year: number; respondents: number; feel_safe_share: number }>(
+      'SELECT year, respondents, feel_safe_share FROM safety_survey WHERE estate_code = $1 ORDER BY year DESC LIMIT 1',
+      [ESTATE],
+    );
+    const [area] = await entities<{ safety: MeasureJson }>(
+      'Area',
+      [{ code: ESTATE }],
+      'safety { value numerator denominator unit }',
+    );
+    expect(area.safety).toEqual({
+      value: latest.feel_safe_share,
+      numerator: Math.round(latest.feel_safe_share * latest.respondents),
+      denominator: latest.respondents,
+      unit: 'SHARE',
+    });
+  });
+
+  test("safety of a given year is that year's survey; an area never surveyed has none", async () => {
+    const [survey] = await sql<{ respondents: number; feel_safe_share: number }>(
+      'SELECT respondents, feel_safe_share FROM safety_survey WHERE estate_code = $1 AND year = 2017',
+      [ESTATE],
+    );
+    const [estate, district] = await entities<{ safety: MeasureJson | null }>(
+      'Area',
+      [{ code: ESTATE }, { code: 'osterbyen' }],
+      'safety(year: 2017) { value denominator }',
+    );
+    expect(estate.safety).toEqual({ value: survey.feel_safe_share, denominator: survey.respondents });
+    expect(district.safety).toBeNull();
+  });
+
+  test('an area code missing from the register resolves to null', async () => {
+    const answers = await entities<{ code: string } | null>(
+      'Area',
+      [{ code: 'nowhere' }, { code: ESTATE }],
+      'code',
+    );
+    expect(answers).toEqual([null, { code: ESTATE }]);
+  });
+});
+
+describe('estate measures on a line of action', () => {
+  const lineQuery = (fields: string) =>
+    graphql(
+      `query ($representations: [_Any!]!) {
+         _entities(representations: $representations) { ... on LineOfAction { code ${fields} } }
+       }`,
+      { representations: [{ __typename: 'LineOfAction', code: 'LEARNING' }] },
+    );
+
+  test('residents by age band of an estate match SQL', async () => {
+    const body = await lineQuery(
+      `residentsByAgeBand(estate: "stengardsvej", on: "${EXTRACT_DATE}") { ageBand measure { value } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const [line] = (
+      body.data as { _entities: { residentsByAgeBand: { ageBand: string; measure: MeasureJson }[] }[] }
+    )._entities;
+    expect(line.residentsByAgeBand).toHaveLength(DISJOINT_AGE_BANDS.length);
+    for (const { ageBand, measure } of line.residentsByAgeBand) {
+      const [min, max] = BAND_AGES[ageBand];
+      expect(measure.value).toBe(await residentsBySql('estate_code', 'stengardsvej', EXTRACT_DATE, min, max));
+    }
+  });
+
+  test('the safety share of an estate in a year matches its survey', async () => {
+    const [survey] = await sql<{ respondents: number; feel_safe_share: number }>(
+      `SELECT respondents, feel_safe_share FROM safety_survey WHERE estate_code = 'kvaglundparken' AND year = 2020`,
+    );
+    const body = await lineQuery(
+      'safetyShare(estate: "kvaglundparken", year: 2020) { value numerator denominator }',
+    );
+    expect(body.errors).toBeUndefined();
+    const [line] = (body.data as { _entities: { safetyShare: MeasureJson }[] })._entities;
+    expect(line.safetyShare).toEqual({
+      value: survey.feel_safe_share,
+      numerator: Math.round(survey.feel_safe_share * survey.respondents),
+      denominator: survey.respondents,
+    });
+  });
+
+  test('a year without a survey gives a null share', async () => {
+    const body = await lineQuery('safetyShare(estate: "kvaglundparken", year: 2000) { value }');
+    expect(body.errors).toBeUndefined();
+    expect((body.data as { _entities: { safetyShare: null }[] })._entities[0].safetyShare).toBeNull();
+  });
+
+  test('an unknown estate code is NOT_FOUND, for both fields', async () => {
+    for (const field of [
+      'residentsByAgeBand(estate: "nowhere") { ageBand }',
+      'safetyShare(estate: "nowhere") { value }',
+    ]) {
+      const message = expectError(await lineQuery(field), 'NOT_FOUND', 'estate');
+      expect(message).toContain('"nowhere"');
+    }
+  });
+
+  test('a district or the municipality is refused as an estate, naming what it is', async () => {
+    const cases = [
+      ['osterbyen', 'district'],
+      ['esbjerg', 'municipality'],
+    ];
+    for (const [code, kind] of cases) {
+      for (const field of [
+        `residentsByAgeBand(estate: "${code}") { ageBand }`,
+        `safetyShare(estate: "${code}") { value }`,
+      ]) {
+        const message = expectError(await lineQuery(field), 'BAD_USER_INPUT', 'estate');
+        expect(message).toContain(`"${code}" is a ${kind}`);
+      }
+    }
+  });
+});
+
+describe("a person's tenancy", () => {
+  interface TenancyJson {
+    unitNumber: number;
+    movedInOn: string;
+    movedOutOn: string | null;
+    department: { code: string; name: string };
+    estate: { code: string };
+  }
+  const selection =
+    'pseudonym tenancy { unitNumber movedInOn movedOutOn department { code name } estate { code } }';
+
+  test("a resident's running tenancy comes with its department and estate", async () => {
+    const rows = await sql<{
+      pseudonym: string;
+      unit_number: number;
+      moved_in_on: string;
+      department_code: string;
+      name: string;
+      estate_code: string;
+    }>(
+      `SELECT t.pseudonym, t.unit_number, to_char(t.moved_in_on, 'YYYY-MM-DD') AS moved_in_on,
+              t.department_code, d.name, t.estate_code
+       FROM tenancy t JOIN department d ON d.code = t.department_code
+       WHERE t.moved_out_on IS NULL ORDER BY t.pseudonym LIMIT 3`,
+    );
+    const people = await entities<{ pseudonym: string; tenancy: TenancyJson }>(
+      'Person',
+      rows.map((row) => ({ pseudonym: row.pseudonym })),
+      selection,
+    );
+    expect(people).toEqual(
+      rows.map((row) => ({
+        pseudonym: row.pseudonym,
+        tenancy: {
+          unitNumber: row.unit_number,
+          movedInOn: row.moved_in_on,
+          movedOutOn: null,
+          department: { code: row.department_code, name: row.name },
+          estate: { code: row.estate_code },
+        },
+      })),
+    );
+  });
+
+  test('a former tenant is known but has no running tenancy; an unknown person resolves to null', async () => {
+    const people = await entities(
+      'Person',
+      [{ pseudonym: FORMER_TENANT }, { pseudonym: UNKNOWN_PERSON }],
+      selection,
+    );
+    expect(people).toEqual([{ pseudonym: FORMER_TENANT, tenancy: null }, null]);
+  });
+
+  test('tenancies of many persons take as many statements as that of one', async () => {
+    const rows = await sql<{ pseudonym: string }>(
+      'SELECT pseudonym FROM tenancy ORDER BY pseudonym LIMIT 50',
+    );
+    const lookup = (keys: { pseudonym: string }[]) => () => entities('Person', keys, selection);
+    const one = await statementsOf(lookup(rows.slice(0, 1)));
+    const fifty = await statementsOf(lookup(rows));
+    expect(fifty).toBe(one);
+  });
+});

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startSubgraph, type PartnerName, type RunningSubgraph } from '@hub/core';
+import { startGateway } from '@hub/gateway';
+import { EXAMPLES_DIR, SUBGRAPHS, SUPERGRAPH_PATH } from '@hub/schema';
+import { createTestDatabases } from './databases';
+
+export interface TestHub {
+  /** The gateway's GraphQL endpoint, e.g. http://127.0.0.1:PORT/graphql. */
+  gatewayUrl: string;
+  subgraphs: Record<PartnerName, RunningSubgraph>;
+  stop(): Promise<void>;
+}
+
+export const exampleQuery = (name: string) =>
+  readFileSync(path.join(EXAMPLES_DIR, `${name}.graphql`), 'utf8');
+
+/**
+ * The whole hub in this process, on real HTTP and real databases: five subgraphs on free
+ * ports, each seeded on its own database (PGlite, or fresh PostgreSQL databases when
+ * `<PREFIX>_DATABASE_URL`s are set), and the gateway in front, serving the checked-in supergraph.
+ */
+export async function startHub(options: { persons: number }): Promise<TestHub> {
+  const databases = await createTestDatabases();
+  const running = await Promise.all(
+    SUBGRAPHS.map((definition) =>
+      startSubgraph(definition, {
+        port: 0,
+        databaseUrl: databases.urls[definition.name],
+        seedPersons: options.persons,
+      }),
+    ),
+  );
+  const subgraphs = Object.fromEntries(running.map((s) => [s.name, s])) as TestHub['subgraphs'];
+  const gateway = await startGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
+    port: 0,
+    exampleQuery: exampleQuery('job-line-of-action'),
+  });
+  return {
+    gatewayUrl: gateway.url,
+    subgraphs,
+    async stop() {
+      await gateway.stop();
+      await Promise.all(running.map((subgraph) => subgraph.stop()));
+      await databases.drop();
+    },
+  };
+}

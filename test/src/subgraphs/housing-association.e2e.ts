@@ -1,8 +1,9 @@
-// The housing association's subgraph alone, on its embedded database: every figure it answers is
+// The housing association's subgraph alone, on its own database (embedded, or PostgreSQL in CI): every figure it answers is
 // checked against a direct SQL count on the same database.
-import { DISJOINT_AGE_BANDS, startSubgraph, today, type RunningSubgraph } from '@hub/core';
+import { DISJOINT_AGE_BANDS, today, type RunningSubgraph } from '@hub/core';
 import { housingAssociation } from '@hub/subgraph-housing-association';
 import request from 'supertest';
+import { startTestSubgraph } from '../support/hub';
 
 const EXTRACT_DATE = '2026-10-31';
 const ESTATE = 'hedelundgardparken';
@@ -85,7 +86,7 @@ function expectError(body: GraphQLBody, code: string, argument: string) {
 }
 
 beforeAll(async () => {
-  running = await startSubgraph(housingAssociation, { port: 0, seedPersons: 1000 });
+  running = await startTestSubgraph(housingAssociation);
   await sql(
     `INSERT INTO tenancy (pseudonym, birth_year, municipality_code, district_code, estate_code,
                           department_code, unit_number, moved_in_on, moved_out_on)

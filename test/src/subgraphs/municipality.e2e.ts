@@ -1,8 +1,9 @@
-// The municipality's subgraph alone, on its embedded database: every answer checked against SQL
+// The municipality's subgraph alone, on its own database (embedded, or PostgreSQL in CI): every answer checked against SQL
 // on the same database.
-import { startSubgraph, type RunningSubgraph } from '@hub/core';
+import type { RunningSubgraph } from '@hub/core';
 import { municipality } from '@hub/subgraph-municipality';
 import { postGraphQL, type GraphQLResponse } from '../support/graphql';
+import { startTestSubgraph } from '../support/hub';
 
 const ON = '2026-06-30';
 const YEAR = 2026;
@@ -19,7 +20,7 @@ const MEASURE = '{ value numerator denominator unit }';
 let running: RunningSubgraph;
 
 beforeAll(async () => {
-  running = await startSubgraph(municipality, { port: 0, seedPersons: 1000 });
+  running = await startTestSubgraph(municipality);
 });
 afterAll(() => running?.stop());
 

@@ -1,8 +1,9 @@
-// The volunteer centre's subgraph alone, on the embedded database, over real HTTP: every number
-// it answers is checked against a direct SQL count on the same database.
-import { startSubgraph, type RunningSubgraph } from '@hub/core';
+// The volunteer centre's subgraph alone, on its own database (embedded, or PostgreSQL in CI), over
+// real HTTP: every number it answers is checked against a direct SQL count on the same database.
+import type { RunningSubgraph } from '@hub/core';
 import { volunteerCentre } from '@hub/subgraph-volunteer-centre';
 import request from 'supertest';
+import { startTestSubgraph } from '../support/hub';
 
 interface GraphQLBody {
   data?: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -18,7 +19,7 @@ type Band = keyof typeof BANDS;
 let running: RunningSubgraph;
 
 beforeAll(async () => {
-  running = await startSubgraph(volunteerCentre, { port: 0, seedPersons: 1000 });
+  running = await startTestSubgraph(volunteerCentre);
 });
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { PARTNERS, type PartnerName } from '@hub/core';
+import { PARTNER_NAMES, PARTNERS, type PartnerName } from '@hub/core';
 
 let counter = 0;
 
@@ -8,13 +8,15 @@ let counter = 0;
  * fresh databases on that server, named after the partner's, and drops them afterwards. Without
  * URLs the subgraphs run on embedded PGlite and nothing is created here.
  */
-export async function createTestDatabases(): Promise<{
+export async function createTestDatabases(
+  partners: readonly PartnerName[] = PARTNER_NAMES,
+): Promise<{
   urls: Partial<Record<PartnerName, string>>;
   drop(): Promise<void>;
 }> {
   const urls: Partial<Record<PartnerName, string>> = {};
   const created: { admin: string; name: string }[] = [];
-  for (const partner of PARTNERS) {
+  for (const partner of PARTNERS.filter((p) => partners.includes(p.name))) {
     const base = process.env[`${partner.envPrefix}_DATABASE_URL`];
     if (!base) continue;
     const url = new URL(base);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startSubgraph, type PartnerName, type RunningSubgraph } from '@hub/core';
+import { startSubgraph, type PartnerName, type RunningSubgraph, type SubgraphDefinition } from '@hub/core';
 import { startGateway } from '@hub/gateway';
 import { EXAMPLES_DIR, SUBGRAPHS, SUPERGRAPH_PATH } from '@hub/schema';
 import { createTestDatabases } from './databases';
@@ -44,6 +44,26 @@ export async function startHub(options: { persons: number }): Promise<TestHub> {
     async stop() {
       await gateway.stop();
       await Promise.all(running.map((subgraph) => subgraph.stop()));
+      await databases.drop();
+    },
+  };
+}
+
+/** One subgraph alone on its own seeded database (PGlite, or PostgreSQL when CI gives a URL). */
+export async function startTestSubgraph<L>(
+  definition: SubgraphDefinition<L>,
+  persons = 1000,
+): Promise<RunningSubgraph> {
+  const databases = await createTestDatabases([definition.name]);
+  const running = await startSubgraph(definition, {
+    port: 0,
+    databaseUrl: databases.urls[definition.name],
+    seedPersons: persons,
+  });
+  return {
+    ...running,
+    async stop() {
+      await running.stop();
       await databases.drop();
     },
   };

@@ -7,6 +7,7 @@ import {
   keyLoader,
   populationMeasureLoader,
   type Measure,
+  spellsOfPersons,
 } from '@hub/core';
 import { In, type DataSource } from 'typeorm';
 import { Department } from '../entities/Department';
@@ -58,14 +59,7 @@ export function createLoaders(db: DataSource) {
         }),
       (department) => department.estateCode,
     ),
-    tenanciesOf: groupLoader(
-      (pseudonyms: readonly string[]) =>
-        db.getRepository(Tenancy).find({
-          where: { pseudonym: In([...pseudonyms]) },
-          order: { movedInOn: 'ASC', id: 'ASC' },
-        }),
-      (tenancy) => tenancy.pseudonym,
-    ),
+    tenanciesOf: spellsOfPersons(db, Tenancy, 'movedInOn'),
     residents: populationMeasureLoader(
       db,
       { population: 'tenancy p', where: RUNNING_ON_KEY_DATE },

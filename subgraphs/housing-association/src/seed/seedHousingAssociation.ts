@@ -1,4 +1,4 @@
-import { insertRows, type World } from '@hub/core';
+import { insertRows, personRow, type World } from '@hub/core';
 import type { EntityManager } from 'typeorm';
 
 /** The association's slice: departments, every tenancy (household members too), safety surveys. */
@@ -20,11 +20,7 @@ export async function seedHousingAssociation(
     manager,
     'tenancy',
     housingAssociation.tenancies.map((t) => ({
-      pseudonym: t.pseudonym,
-      birth_year: t.birthYear,
-      municipality_code: t.municipalityCode,
-      district_code: t.districtCode,
-      estate_code: t.estateCode,
+      ...personRow(t),
       department_code: t.departmentCode,
       unit_number: t.unitNumber,
       moved_in_on: t.movedInOn,

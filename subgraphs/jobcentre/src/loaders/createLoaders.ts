@@ -2,10 +2,10 @@ import {
   argsLoader,
   countMeasure,
   covers,
-  groupLoader,
   keyLoader,
   populationMeasureLoader,
   shareMeasure,
+  spellsOfPersons,
 } from '@hub/core';
 import { In, type DataSource } from 'typeorm';
 import { BenefitSpell } from '../entities/BenefitSpell';
@@ -34,22 +34,8 @@ export function createLoaders(db: DataSource) {
         db.getRepository(Citizen).findBy({ pseudonym: In([...pseudonyms]) }),
       (citizen) => citizen.pseudonym,
     ),
-    employmentOf: groupLoader(
-      (pseudonyms: readonly string[]) =>
-        db.getRepository(EmploymentSpell).find({
-          where: { pseudonym: In([...pseudonyms]) },
-          order: { startedOn: 'ASC', id: 'ASC' },
-        }),
-      (spell) => spell.pseudonym,
-    ),
-    benefitsOf: groupLoader(
-      (pseudonyms: readonly string[]) =>
-        db.getRepository(BenefitSpell).find({
-          where: { pseudonym: In([...pseudonyms]) },
-          order: { startedOn: 'ASC', id: 'ASC' },
-        }),
-      (spell) => spell.pseudonym,
-    ),
+    employmentOf: spellsOfPersons(db, EmploymentSpell),
+    benefitsOf: spellsOfPersons(db, BenefitSpell),
     partTimeJobShare: populationMeasureLoader(
       db,
       { population: 'citizen p', numerator: hasSpell('employment_spell', `'PART_TIME_JOB'`) },

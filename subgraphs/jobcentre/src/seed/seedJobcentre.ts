@@ -1,4 +1,4 @@
-import { insertRows, type Spell, type World } from '@hub/core';
+import { insertRows, personRow, type Spell, type World } from '@hub/core';
 import type { EntityManager } from 'typeorm';
 
 const spellRow = (s: Spell<string>) => ({
@@ -13,13 +13,7 @@ export async function seedJobcentre(manager: EntityManager, world: World): Promi
   await insertRows(
     manager,
     'citizen',
-    world.persons.map((p) => ({
-      pseudonym: p.pseudonym,
-      birth_year: p.birthYear,
-      municipality_code: p.municipalityCode,
-      district_code: p.districtCode,
-      estate_code: p.estateCode,
-    })),
+    world.persons.map(personRow),
   );
   await insertRows(manager, 'employment_spell', world.jobcentre.employment.map(spellRow));
   await insertRows(manager, 'benefit_spell', world.jobcentre.benefits.map(spellRow));

@@ -8,6 +8,7 @@ import {
   keyLoader,
   populationMeasureLoader,
   shareMeasure,
+  spellsOfPersons,
 } from '@hub/core';
 import { In, type DataSource } from 'typeorm';
 import { YouthStatus } from '../entities/enums';
@@ -80,14 +81,7 @@ export function createLoaders(db: DataSource) {
       (pseudonyms: readonly string[]) => db.getRepository(Person).findBy({ pseudonym: In([...pseudonyms]) }),
       (person) => person.pseudonym,
     ),
-    youthStatusOf: groupLoader(
-      (pseudonyms: readonly string[]) =>
-        db.getRepository(YouthStatusSpell).find({
-          where: { pseudonym: In([...pseudonyms]) },
-          order: { startedOn: 'ASC', id: 'ASC' },
-        }),
-      (spell) => spell.pseudonym,
-    ),
+    youthStatusOf: spellsOfPersons(db, YouthStatusSpell),
     neetShare: populationMeasureLoader(
       db,
       { population: 'person p', numerator: hasStatus(YouthStatus.NEITHER) },

@@ -1,4 +1,4 @@
-import { insertRows, type World } from '@hub/core';
+import { insertRows, personRow, type World } from '@hub/core';
 import type { EntityManager } from 'typeorm';
 
 /** The municipality's slice: the register extract, the youth guidance register, schools and surveys. */
@@ -7,13 +7,7 @@ export async function seedMunicipality(manager: EntityManager, world: World): Pr
   await insertRows(
     manager,
     'person',
-    world.persons.map((p) => ({
-      pseudonym: p.pseudonym,
-      birth_year: p.birthYear,
-      municipality_code: p.municipalityCode,
-      district_code: p.districtCode,
-      estate_code: p.estateCode,
-    })),
+    world.persons.map(personRow),
   );
   await insertRows(
     manager,

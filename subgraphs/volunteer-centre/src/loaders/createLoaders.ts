@@ -1,4 +1,4 @@
-import { AreaReference, argsLoader, childPageLoader, groupLoader, keyLoader } from '@hub/core';
+import { AreaReference, argsLoader, childPageLoader, groupLoader, keyLoader, spellsOfPersons } from '@hub/core';
 import { In, type DataSource } from 'typeorm';
 import { Club } from '../entities/Club';
 import { ClubMembership } from '../entities/ClubMembership';
@@ -43,14 +43,7 @@ export function createLoaders(db: DataSource) {
         db.getRepository(Club).find({ where: { districtCode: In([...codes]) }, order: { code: 'ASC' } }),
       (club) => club.districtCode,
     ),
-    membershipsOf: groupLoader(
-      (pseudonyms: readonly string[]) =>
-        db.getRepository(ClubMembership).find({
-          where: { pseudonym: In([...pseudonyms]) },
-          order: { startedOn: 'ASC', id: 'ASC' },
-        }),
-      (membership) => membership.pseudonym,
-    ),
+    membershipsOf: spellsOfPersons(db, ClubMembership),
     clubMembers: argsLoader((keys: readonly ClubMembersKey[]) => countClubMembers(db, keys)),
     membersInArea: argsLoader((keys: readonly AreaMembersKey[]) => countMembersInArea(db, keys)),
   };

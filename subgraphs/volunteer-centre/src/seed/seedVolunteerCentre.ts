@@ -1,4 +1,4 @@
-import { insertRows, type World } from '@hub/core';
+import { insertRows, personRow, type World } from '@hub/core';
 import type { EntityManager } from 'typeorm';
 
 /** The volunteer centre's slice: the clubs and their memberships (members' birth year and address). */
@@ -21,11 +21,7 @@ export async function seedVolunteerCentre(
     manager,
     'membership',
     volunteerCentre.memberships.map((m) => ({
-      pseudonym: m.pseudonym,
-      birth_year: m.birthYear,
-      municipality_code: m.municipalityCode,
-      district_code: m.districtCode,
-      estate_code: m.estateCode,
+      ...personRow(m),
       club_code: m.clubCode,
       started_on: m.startedOn,
       ended_on: m.endedOn,

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
@@ -56,6 +57,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 async function startEmbedded(dataDir: string | undefined) {
+  // PGlite creates its own folder but not the folders above it (`.data/` on a fresh clone).
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir ?? 'memory://');
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
   await server.start();

@@ -38,7 +38,10 @@ export function subgraphOptionsFromEnv(
 /** Entry point of a subgraph process: start from the environment, stop cleanly on a signal. */
 export async function runSubgraph<L>(definition: SubgraphDefinition<L>): Promise<void> {
   const options = subgraphOptionsFromEnv(definition.name);
-  const running = await startSubgraph(definition, options);
+  const running = await startSubgraph(definition, options).catch((error: unknown) => {
+    console.error(`${definition.name} subgraph could not start: ${String(error)}`);
+    process.exit(1);
+  });
   const where = options.databaseUrl ? 'PostgreSQL' : (options.dataDir ?? 'in memory');
   console.log(`${definition.name} subgraph ready at ${running.url} (database: ${where})`);
   const stop = () => {

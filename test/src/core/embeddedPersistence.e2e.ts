@@ -16,9 +16,11 @@ function embeddedEnv(dataDir: string): NodeJS.ProcessEnv {
 }
 
 describe('the embedded database under the data folder', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'hub-data-'));
+  const tempDir = mkdtempSync(path.join(tmpdir(), 'hub-'));
+  // Not created beforehand, as on a fresh clone where `.data/` does not exist yet.
+  const dataDir = path.join(tempDir, 'data');
   const foundationDir = path.join(dataDir, 'foundation');
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
 
   type Query = (sql: string) => Promise<Record<string, unknown>[]>;
 

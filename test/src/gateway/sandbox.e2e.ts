@@ -45,6 +45,15 @@ test('a browser opening the GraphQL URL gets the sandbox page, restricted to the
   expect(csp).not.toMatch(/https?:|\*/);
 });
 
+test('the sandbox\'s scripts travel gzipped', async () => {
+  const page = await (await fetch(hub.gatewayUrl, { headers: { accept: browserAccept } })).text();
+  const script = page.match(/src="([^"]+\.js)"/)?.[1];
+  expect(script).toBeDefined();
+  const res = await fetch(new URL(script!, hub.gatewayUrl), { headers: { 'accept-encoding': 'gzip' } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-encoding')).toBe('gzip');
+});
+
 test('a GraphQL GET with a query parameter still reaches the GraphQL server', async () => {
   const url = `${hub.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`;
   const res = await fetch(url, { headers: { accept: browserAccept, 'apollo-require-preflight': 'true' } });

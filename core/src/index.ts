@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './partners';
+export * from './auth/Viewer';
 export * from './db/AreaReference';
 export * from './db/Residence';
 export * from './db/SharedTables1767225600000';

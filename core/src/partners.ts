@@ -15,6 +15,8 @@ export interface PartnerSpec {
   envPrefix: string;
   defaultPort: number;
   title: string;
+  /** The organisation that runs this subgraph and owns its data (its code in the alliance). */
+  organisation: string;
 }
 
 const TITLES: Record<PartnerName, string> = {
@@ -25,6 +27,14 @@ const TITLES: Record<PartnerName, string> = {
   foundation: 'Lauritzen Foundation (the alliance)',
 };
 
+const ORGANISATIONS: Record<PartnerName, string> = {
+  municipality: 'esbjerg-municipality',
+  'housing-association': 'ungdomsbo',
+  jobcentre: 'jobcentre-esbjerg',
+  'volunteer-centre': 'vindrosen',
+  foundation: 'lauritzen-foundation',
+};
+
 export const GATEWAY_DEFAULT_PORT = 4000;
 
 export const PARTNERS: readonly PartnerSpec[] = PARTNER_NAMES.map((name, index) => ({
@@ -32,6 +42,7 @@ export const PARTNERS: readonly PartnerSpec[] = PARTNER_NAMES.map((name, index) 
   envPrefix: name.toUpperCase().replace(/-/g, '_'),
   defaultPort: GATEWAY_DEFAULT_PORT + 1 + index,
   title: TITLES[name],
+  organisation: ORGANISATIONS[name],
 }));
 
 export function partnerSpec(name: PartnerName): PartnerSpec {

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Viewer } from '../auth/Viewer';
 
 /**
  * What every resolver of a subgraph receives. Built fresh for each request, so loaders never
@@ -9,6 +10,8 @@ export interface RequestContext<TLoaders> {
   requestId: string;
   /** The caller's credentials as forwarded by the gateway; verified by the access layer. */
   authorization: string | null;
+  /** The verified caller; null only until the access layer is wired in. */
+  viewer: Viewer | null;
   loaders: TLoaders;
   db: DataSource;
 }

@@ -98,6 +98,7 @@ export async function startSubgraph<L>(
       context: async ({ req }) => ({
         requestId: req.header('x-request-id') ?? randomUUID(),
         authorization: req.header('authorization') ?? null,
+        viewer: null,
         loaders: definition.createLoaders(db),
         db,
       }),

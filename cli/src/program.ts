@@ -1,6 +1,8 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Role } from '@hub/core';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { reset } from './commands/reset';
 import { start } from './commands/start';
+import { token, type TokenOptions } from './commands/token';
 
 const DEFAULT_PERSONS = 10000;
 
@@ -28,3 +30,25 @@ program
   .description('Drop every partner database under .data/ (or at its URL), migrate and reseed.')
   .option('--persons <n>', 'persons in the new seed', positiveInteger, DEFAULT_PERSONS)
   .action((options: { persons: number }) => reset(options));
+
+program
+  .command('token')
+  .description('Print a development bearer token for the sandbox or curl (never valid in production).')
+  .addOption(
+    new Option('--role <role...>', 'role(s) the token carries')
+      .choices(Object.values(Role))
+      .makeOptionMandatory(),
+  )
+  .option('--partner <organisation>', 'the caller\'s partner organisation', 'lauritzen-foundation')
+  .option('--purpose <text>', 'purpose of processing (needed for person-level data)')
+  .option('--subject <id>', 'who the caller is (default: a made-up development user)')
+  .option('--expires <duration>', 'lifetime such as 15m or 8h', '8h')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ hub token --role analyst
+  $ hub token --role partner-staff --partner jobcentre-esbjerg --purpose "part-time job follow-up"
+  $ hub token --role dashboard`,
+  )
+  .action((options: TokenOptions) => token(options));

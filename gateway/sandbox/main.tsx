@@ -23,9 +23,27 @@ interface SandboxConfig {
 const config = JSON.parse(document.getElementById('sandbox-config')!.textContent!) as SandboxConfig;
 document.getElementById('sandbox-endpoint')!.textContent = new URL(config.endpoint, location.href).href;
 
+/**
+ * A token handed over in the URL's fragment (`#token=…`, which browsers never send to a server)
+ * prefills the headers pane; then the fragment is cleared so it does not linger in the address bar.
+ */
+function tokenFromFragment(): string | null {
+  const token = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (token) history.replaceState(null, '', location.pathname + location.search);
+  return token;
+}
+
+const token = tokenFromFragment();
+const defaultHeaders = token ? JSON.stringify({ Authorization: `Bearer ${token}` }, null, 2) : undefined;
+
 // Headers typed in GraphiQL's headers pane (e.g. {"Authorization": "Bearer …"}) go with every request.
 const fetcher = createGraphiQLFetcher({ url: config.endpoint });
 
 createRoot(document.getElementById('sandbox')!).render(
-  <GraphiQL fetcher={fetcher} defaultQuery={config.exampleQuery} defaultEditorToolsVisibility="headers" />,
+  <GraphiQL
+    fetcher={fetcher}
+    defaultQuery={config.exampleQuery}
+    defaultHeaders={defaultHeaders}
+    defaultEditorToolsVisibility="headers"
+  />,
 );

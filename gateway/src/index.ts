@@ -2,3 +2,4 @@ export { startGateway, type GatewayOptions, type RunningGateway } from './startG
 export { gatewayOptionsFromEnv } from './server';
 export type { GatewayContext } from './GatewayContext';
 export { HubDataSource } from './HubDataSource';
+export { authenticate } from './authenticate';

@@ -1,11 +1,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GATEWAY_DEFAULT_PORT, PARTNERS } from '@hub/core';
+import { GATEWAY_DEFAULT_PORT, PARTNERS, type TrustedIssuer } from '@hub/core';
 import { startGateway } from './startGateway';
 
 const SCHEMA_DIR = path.resolve(__dirname, '../../schema');
 
-/** Gateway settings from the environment: `GATEWAY_PORT`, `HUB_HOST`, `<PREFIX>_URL` per partner. */
+function readRequired(env: NodeJS.ProcessEnv, variable: string): string {
+  const file = env[variable];
+  if (!file) throw new Error(`${variable} is not set (see the README's configuration table).`);
+  return readFileSync(file, 'utf8');
+}
+
+/**
+ * Gateway settings from the environment: `GATEWAY_PORT`, `HUB_HOST`, `<PREFIX>_URL` per partner,
+ * `HUB_TRUSTED_ISSUERS_FILE` (JSON list of trusted issuers), `HUB_GATEWAY_PRIVATE_KEY_FILE`.
+ */
 export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env) {
   const subgraphUrls: Record<string, string> = {};
   for (const partner of PARTNERS) {
@@ -13,7 +22,10 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env) {
     if (url) subgraphUrls[partner.name] = url;
   }
   return {
+    trustedIssuers: JSON.parse(readRequired(env, 'HUB_TRUSTED_ISSUERS_FILE')) as TrustedIssuer[],
+    gatewayPrivateKeyPem: readRequired(env, 'HUB_GATEWAY_PRIVATE_KEY_FILE'),
     supergraphSdl: readFileSync(path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8'),
+    dashboardSupergraphSdl: readFileSync(path.join(SCHEMA_DIR, 'supergraph.dashboard.graphql'), 'utf8'),
     exampleQuery: readFileSync(path.join(SCHEMA_DIR, 'examples/job-line-of-action.graphql'), 'utf8'),
     subgraphUrls,
     port: env.GATEWAY_PORT ? Number(env.GATEWAY_PORT) : GATEWAY_DEFAULT_PORT,
@@ -22,7 +34,10 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env) {
 }
 
 async function main(): Promise<void> {
-  const gateway = await startGateway(gatewayOptionsFromEnv());
+  const gateway = await startGateway(gatewayOptionsFromEnv()).catch((error: unknown) => {
+    console.error(`gateway could not start: ${String(error)}`);
+    process.exit(1);
+  });
   console.log(`gateway ready at ${gateway.url}`);
   const stop = () => void gateway.stop().then(() => process.exit(0));
   process.once('SIGTERM', stop);

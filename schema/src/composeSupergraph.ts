@@ -1,5 +1,5 @@
 import { composeServices } from '@apollo/composition';
-import { buildSubgraphSdl, partnerSpec, type SubgraphDefinition } from '@hub/core';
+import { buildSubgraphSdl, partnerSpec, schemaOptionsOf, type SubgraphDefinition } from '@hub/core';
 import gql from 'graphql-tag';
 
 export interface SubgraphSdl {
@@ -10,7 +10,7 @@ export interface SubgraphSdl {
 
 /** The SDL a subgraph serves, built from its type-graphql classes without a database. */
 export async function subgraphSdl(definition: SubgraphDefinition<unknown>): Promise<SubgraphSdl> {
-  const { sdl } = await buildSubgraphSdl(definition);
+  const { sdl } = await buildSubgraphSdl(schemaOptionsOf(definition));
   const url = `http://localhost:${partnerSpec(definition.name).defaultPort}/graphql`;
   return { name: definition.name, url, sdl };
 }

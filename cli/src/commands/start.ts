@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { GATEWAY_DEFAULT_PORT, PARTNERS, type PartnerSpec } from '@hub/core';
+import { prepareDevIdentity } from '../devKeys';
 import { REPO_ROOT } from '../paths';
 import { waitForHealth } from './waitForHealth';
 
@@ -48,6 +49,7 @@ export async function start(options: StartOptions): Promise<void> {
   process.once('SIGINT', () => stopAll(0));
   process.once('SIGTERM', () => stopAll(0));
   const shared = {
+    ...(await prepareDevIdentity()),
     HUB_SEED_PERSONS: String(options.persons),
     ...(options.memory ? { HUB_MEMORY: '1' } : {}),
   };
@@ -59,8 +61,10 @@ export async function start(options: StartOptions): Promise<void> {
   const urls = Object.fromEntries(
     PARTNERS.map((p) => [`${p.envPrefix}_URL`, `http://127.0.0.1:${portOf(p)}/graphql`]),
   );
-  launch('gateway', 'gateway/dist/server.js', urls);
+  launch('gateway', 'gateway/dist/server.js', { ...shared, ...urls });
   await waitForHealth(`http://127.0.0.1:${gatewayPort}/healthz`);
   console.log(`\nThe partner data hub is up: http://localhost:${gatewayPort}/graphql`);
-  console.log('Open it in a browser for the GraphQL sandbox. Ctrl-C stops every process.');
+  console.log('Open it in a browser for the GraphQL sandbox; get a token first with');
+  console.log('  node cli/dist/bin.js token --role analyst');
+  console.log('Ctrl-C stops every process.');
 }

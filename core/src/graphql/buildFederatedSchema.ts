@@ -3,12 +3,24 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
+import { enforceAccess } from '../auth/access';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 
-const FEDERATION_LINK = `extend schema @link(
-  url: "https://specs.apollo.dev/federation/v2.3"
-  import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override"]
-)`;
+/**
+ * Access rules travel as the hub's own `@hubScopes` directive, composed into the supergraph with
+ * `@composeDirective`: Federation's `@requiresScopes` is a SECURITY feature that @apollo/gateway
+ * refuses to load because it cannot enforce it. Every subgraph enforces its rules itself.
+ */
+const FEDERATION_LINK = `extend schema
+  @link(
+    url: "https://specs.apollo.dev/federation/v2.5"
+    import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override", "@composeDirective"]
+  )
+  @link(url: "https://specs.partner-data-hub.dk/access/v0.1", import: ["@hubScopes"])
+  @composeDirective(name: "@hubScopes")
+
+"""Rights needed to read the field: any one of the lists, all scopes within it."""
+directive @hubScopes(scopes: [[String!]!]!) on FIELD_DEFINITION`;
 
 /** Resolves an entity from the fields of its key; may answer null when it does not exist. */
 export type ReferenceResolver<TContext> = (
@@ -49,5 +61,5 @@ export async function buildFederatedSchema<TContext>(
     const typeResolvers = (resolvers[typeName] ?? {}) as Record<string, unknown>;
     resolvers[typeName] = { ...typeResolvers, __resolveReference: resolveReference };
   }
-  return buildSubgraphSchema({ typeDefs: gql(sdl), resolvers });
+  return enforceAccess(buildSubgraphSchema({ typeDefs: gql(sdl), resolvers }));
 }

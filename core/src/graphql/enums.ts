@@ -16,7 +16,11 @@ export enum AreaKind {
 
 /**
  * Fixed age bands. Aggregates are only asked along predefined bands, never arbitrary ranges, so
- * that two answers cannot be subtracted to single out a person.
+ * that two answers cannot be subtracted to single out a person. Every band is a disjoint band or
+ * a union of adjacent disjoint bands (`AGE_BAND_COMPONENTS`): no band ends inside another, which
+ * would let a difference of two bands pick out a single year of age. For that reason the alliance's
+ * target group 0-25 (DOMAIN.md) is approximated by 0-24: a 0-25 band minus 0-24 would be the
+ * 25-year-olds alone.
  */
 export enum AgeBand {
   AGE_0_5 = 'AGE_0_5',
@@ -26,7 +30,7 @@ export enum AgeBand {
   AGE_25_29 = 'AGE_25_29',
   AGE_15_24 = 'AGE_15_24',
   AGE_18_29 = 'AGE_18_29',
-  AGE_0_25 = 'AGE_0_25',
+  AGE_0_24 = 'AGE_0_24',
 }
 
 export const AGE_BAND_RANGES: Record<AgeBand, { min: number; max: number }> = {
@@ -37,7 +41,7 @@ export const AGE_BAND_RANGES: Record<AgeBand, { min: number; max: number }> = {
   AGE_25_29: { min: 25, max: 29 },
   AGE_15_24: { min: 15, max: 24 },
   AGE_18_29: { min: 18, max: 29 },
-  AGE_0_25: { min: 0, max: 25 },
+  AGE_0_24: { min: 0, max: 24 },
 };
 
 /** Bands that partition 0-29 without overlap, for breakdowns. */
@@ -48,6 +52,24 @@ export const DISJOINT_AGE_BANDS = [
   AgeBand.AGE_18_24,
   AgeBand.AGE_25_29,
 ] as const;
+
+export type DisjointAgeBand = (typeof DISJOINT_AGE_BANDS)[number];
+
+/**
+ * The disjoint bands each band is the union of (a disjoint band: itself alone); a unit test checks
+ * them against `AGE_BAND_RANGES`. Disclosure control protects a composite band through its
+ * components (see `areaAgeSuppression`).
+ */
+export const AGE_BAND_COMPONENTS: Record<AgeBand, readonly DisjointAgeBand[]> = {
+  AGE_0_5: [AgeBand.AGE_0_5],
+  AGE_6_14: [AgeBand.AGE_6_14],
+  AGE_15_17: [AgeBand.AGE_15_17],
+  AGE_18_24: [AgeBand.AGE_18_24],
+  AGE_25_29: [AgeBand.AGE_25_29],
+  AGE_15_24: [AgeBand.AGE_15_17, AgeBand.AGE_18_24],
+  AGE_18_29: [AgeBand.AGE_18_24, AgeBand.AGE_25_29],
+  AGE_0_24: [AgeBand.AGE_0_5, AgeBand.AGE_6_14, AgeBand.AGE_15_17, AgeBand.AGE_18_24],
+};
 
 export enum MeasureUnit {
   SHARE = 'SHARE',

@@ -33,7 +33,7 @@ export type AgeBandCode =
   | 'AGE_25_29'
   | 'AGE_15_24'
   | 'AGE_18_29'
-  | 'AGE_0_25';
+  | 'AGE_0_24';
 
 export interface WorldOptions {
   /** Number of persons in the municipality's register extract (default 10,000). */

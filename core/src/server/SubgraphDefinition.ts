@@ -1,6 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ReferenceResolver } from '../graphql/buildFederatedSchema';
+import { createAuditResolver } from '../audit/createAuditResolver';
+import type { FederatedSchemaOptions, ReferenceResolver } from '../graphql/buildFederatedSchema';
 import type { PartnerName } from '../partners';
 import type { World } from '../seed/world';
 import type { RequestContext } from './context';
@@ -30,3 +31,11 @@ export interface SubgraphDefinition<TLoaders> {
 
 export type SubgraphContext<TDefinition> =
   TDefinition extends SubgraphDefinition<infer L> ? RequestContext<L> : never;
+
+/**
+ * What type-graphql builds for a subgraph: the partner's own resolvers plus the mechanisms every
+ * partner has, such as its administrators' view of its audit log.
+ */
+export function schemaOptionsOf<L>(definition: SubgraphDefinition<L>): FederatedSchemaOptions<RequestContext<L>> {
+  return { ...definition, resolvers: [...definition.resolvers, createAuditResolver(definition.name)] };
+}

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { AuditTrail } from '../audit/AuditTrail';
 import type { Viewer } from '../auth/Viewer';
 
 /**
@@ -10,8 +11,10 @@ export interface RequestContext<TLoaders> {
   requestId: string;
   /** The caller's credentials as forwarded by the gateway; verified by the access layer. */
   authorization: string | null;
-  /** The verified caller; null only until the access layer is wired in. */
+  /** The verified caller (the gateway vouched for it; the subgraph checked its token). */
   viewer: Viewer | null;
+  /** Person-level reads of this request, written to the partner's audit log before it answers. */
+  audit: AuditTrail;
   loaders: TLoaders;
   db: DataSource;
 }

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { partnerSpec } from '../partners';
-import type { SubgraphOptions } from './startSubgraph';
+import type { RunningSubgraph, SubgraphOptions } from './startSubgraph';
 import { startSubgraph } from './startSubgraph';
 import type { SubgraphDefinition } from './SubgraphDefinition';
 
@@ -16,12 +17,12 @@ function positiveInteger(value: string | undefined, name: string): number | unde
 /**
  * A subgraph's settings from the environment (documented in the README):
  * `<PREFIX>_PORT`, `<PREFIX>_DATABASE_URL`, `HUB_HOST`, `HUB_DATA_DIR`, `HUB_MEMORY`,
- * `HUB_SEED_PERSONS`, `HUB_RESET`.
+ * `HUB_SEED_PERSONS`, `HUB_RESET`; and `HUB_GATEWAY_PUBLIC_KEY_FILE` to run.
  */
 export function subgraphOptionsFromEnv(
   name: SubgraphDefinition<unknown>['name'],
   env: NodeJS.ProcessEnv = process.env,
-): SubgraphOptions {
+): Omit<SubgraphOptions, 'gatewayPublicKeyPem'> {
   const { envPrefix, defaultPort } = partnerSpec(name);
   const databaseUrl = env[`${envPrefix}_DATABASE_URL`] || undefined;
   const inMemory = env.HUB_MEMORY === '1' || env.HUB_MEMORY === 'true';
@@ -35,13 +36,24 @@ export function subgraphOptionsFromEnv(
   };
 }
 
+function gatewayPublicKey(env: NodeJS.ProcessEnv = process.env): string {
+  const file = env.HUB_GATEWAY_PUBLIC_KEY_FILE;
+  if (!file) {
+    throw new Error('HUB_GATEWAY_PUBLIC_KEY_FILE is not set: a subgraph answers only a gateway whose key it knows.');
+  }
+  return readFileSync(file, 'utf8');
+}
+
 /** Entry point of a subgraph process: start from the environment, stop cleanly on a signal. */
 export async function runSubgraph<L>(definition: SubgraphDefinition<L>): Promise<void> {
   const options = subgraphOptionsFromEnv(definition.name);
-  const running = await startSubgraph(definition, options).catch((error: unknown) => {
+  let running: RunningSubgraph;
+  try {
+    running = await startSubgraph(definition, { ...options, gatewayPublicKeyPem: gatewayPublicKey() });
+  } catch (error) {
     console.error(`${definition.name} subgraph could not start: ${String(error)}`);
     process.exit(1);
-  });
+  }
   const where = options.databaseUrl ? 'PostgreSQL' : (options.dataDir ?? 'in memory');
   console.log(`${definition.name} subgraph ready at ${running.url} (database: ${where})`);
   const stop = () => {

@@ -7,6 +7,14 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import type { KeyLike } from 'jose';
+import { unauthenticatedBody, UnauthenticatedError } from '../auth/errors';
+import { verifyInternalToken } from '../auth/internalToken';
+import { importPublicKey } from '../auth/keys';
+import type { Viewer } from '../auth/Viewer';
+import { AuditTables1767225600050 } from '../audit/AuditTables1767225600050';
+import { auditPlugin } from '../audit/auditPlugin';
+import { AuditTrail } from '../audit/AuditTrail';
 import { AreaReference } from '../db/AreaReference';
 import { openDatabase, dropAllTables, type Database } from '../db/openDatabase';
 import { SharedTables1767225600000 } from '../db/SharedTables1767225600000';
@@ -15,7 +23,7 @@ import { buildFederatedSchema } from '../graphql/buildFederatedSchema';
 import { formatError } from './formatError';
 import type { RequestContext } from './context';
 import { seedDatabase } from './seedDatabase';
-import type { SubgraphDefinition } from './SubgraphDefinition';
+import { schemaOptionsOf, type SubgraphDefinition } from './SubgraphDefinition';
 
 export interface SubgraphOptions {
   /** 0 picks a free port. */
@@ -31,6 +39,8 @@ export interface SubgraphOptions {
   reset?: boolean;
   /** Largest request body accepted from the gateway. */
   bodyLimit?: string;
+  /** The gateway's public key (PEM): the subgraph answers only calls the gateway vouched for. */
+  gatewayPublicKeyPem: string;
 }
 
 export interface RunningSubgraph {
@@ -50,7 +60,7 @@ export async function prepareDatabase<L>(
     url: options.databaseUrl,
     dataDir: options.dataDir,
     entities: [AreaReference, ...definition.entities],
-    migrations: [SharedTables1767225600000, ...definition.migrations],
+    migrations: [SharedTables1767225600000, AuditTables1767225600050, ...definition.migrations],
   });
   try {
     if (options.reset) await dropAllTables(database.dataSource);
@@ -65,6 +75,22 @@ export async function prepareDatabase<L>(
   }
 }
 
+/** Refuses, before any resolver runs, every call that does not carry the gateway's token. */
+function onlyFromGateway(gatewayKey: KeyLike): express.RequestHandler {
+  return (req, res, next) => {
+    verifyInternalToken(req.header('authorization'), gatewayKey).then(
+      (viewer) => {
+        res.locals.viewer = viewer;
+        next();
+      },
+      (error: unknown) => {
+        const refusal = error instanceof UnauthenticatedError ? error : new UnauthenticatedError('Not authenticated.');
+        res.status(401).json(unauthenticatedBody(refusal));
+      },
+    );
+  };
+}
+
 /** Starts one partner's subgraph: its database, its schema, its own HTTP server. */
 export async function startSubgraph<L>(
   definition: SubgraphDefinition<L>,
@@ -72,7 +98,7 @@ export async function startSubgraph<L>(
 ): Promise<RunningSubgraph> {
   const database = await prepareDatabase(definition, options);
   const db = database.dataSource;
-  const schema = await buildFederatedSchema<RequestContext<L>>(definition);
+  const schema = await buildFederatedSchema<RequestContext<L>>(schemaOptionsOf(definition));
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext<L>>({
@@ -83,6 +109,7 @@ export async function startSubgraph<L>(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      auditPlugin(),
     ],
   });
   await apollo.start();
@@ -90,15 +117,18 @@ export async function startSubgraph<L>(
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', partner: definition.name });
   });
+  const gatewayKey = await importPublicKey(options.gatewayPublicKeyPem);
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '10mb' }),
     (_req, _res, next) => runInRequestScope(next),
+    onlyFromGateway(gatewayKey),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
+      context: async ({ req, res }) => ({
         requestId: req.header('x-request-id') ?? randomUUID(),
         authorization: req.header('authorization') ?? null,
-        viewer: null,
+        viewer: res.locals.viewer as Viewer,
+        audit: new AuditTrail(),
         loaders: definition.createLoaders(db),
         db,
       }),

@@ -26,9 +26,9 @@ export const housingAssociation: SubgraphDefinition<HousingAssociationLoaders> =
       (await loaders.area.load(ref.code as string)) ? { code: ref.code } : null,
     // Lines of action carry their whole key; there is nothing of them to load here.
     LineOfAction: (ref) => ({ code: ref.code }),
-    // A person who never had a tenancy with the association is not known here.
-    Person: async (ref, { loaders }) =>
-      (await loaders.tenanciesOf.load(ref.pseudonym as string)).length ? { pseudonym: ref.pseudonym } : null,
+    // Never null for a pseudonym it does not hold: that would tell every caller, before any
+    // access check, whether this partner has a record of the person. The fields answer empty.
+    Person: (ref) => ({ pseudonym: ref.pseudonym }),
   },
   createLoaders,
   seed: seedHousingAssociation,

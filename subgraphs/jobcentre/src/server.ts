@@ -22,9 +22,9 @@ export const jobcentre: SubgraphDefinition<JobcentreLoaders> = {
     // Lines of action and initiatives carry their whole key; there is nothing of them to load here.
     LineOfAction: (ref) => ({ code: ref.code }),
     Initiative: (ref) => ({ code: ref.code }),
-    // A person the jobcentre does not know resolves to null, not to an error for everyone.
-    Person: async (ref, { loaders }) =>
-      (await loaders.citizen.load(ref.pseudonym as string)) ? { pseudonym: ref.pseudonym } : null,
+    // Never null for a pseudonym it does not hold: that would tell every caller, before any
+    // access check, whether this partner has a record of the person. The fields answer empty.
+    Person: (ref) => ({ pseudonym: ref.pseudonym }),
   },
   createLoaders,
   seed: seedJobcentre,

@@ -27,9 +27,9 @@ export const volunteerCentre: SubgraphDefinition<VolunteerCentreLoaders> = {
     LineOfAction: (ref) => (LINE_CODES.includes(ref.code) ? { code: ref.code } : null),
     // Only areas in the centre's copy of the register; an unknown code resolves to null.
     Area: (ref, { loaders }) => loaders.area.load(ref.code as string),
-    // A person without any club membership is unknown to the centre.
-    Person: async (ref, { loaders }) =>
-      (await loaders.membershipsOf.load(ref.pseudonym as string)).length ? { pseudonym: ref.pseudonym } : null,
+    // Never null for a pseudonym it does not hold: that would tell every caller, before any
+    // access check, whether this partner has a record of the person. The fields answer empty.
+    Person: (ref) => ({ pseudonym: ref.pseudonym }),
   },
   createLoaders,
   seed: seedVolunteerCentre,

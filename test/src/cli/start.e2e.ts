@@ -1,4 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { PARTNERS } from '@hub/core';
@@ -35,13 +37,16 @@ function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<string> {
 describe('`hub start` (what `npm start` runs)', () => {
   let child: ChildProcess;
   const ports: Record<string, string> = {};
+  // Its own data folder, so the development keys it makes stay out of the working tree.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hub-start-'));
+  const env = () => ({ ...process.env, ...ports, HUB_DATA_DIR: dataDir });
 
   beforeAll(async () => {
     for (const partner of PARTNERS) ports[`${partner.envPrefix}_PORT`] = String(await freePort());
     ports.GATEWAY_PORT = String(await freePort());
     child = spawn(process.execPath, ['cli/dist/bin.js', 'start', '--memory', '--persons', '500'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...ports },
+      env: env(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   });
@@ -52,6 +57,7 @@ describe('`hub start` (what `npm start` runs)', () => {
       child.kill('SIGINT');
       await exited;
     }
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('starts six processes and prints the gateway URL', async () => {
@@ -60,10 +66,16 @@ describe('`hub start` (what `npm start` runs)', () => {
     expect(output).toContain(`http://localhost:${ports.GATEWAY_PORT}/graphql`);
   });
 
-  it('answers the README\'s Job query with data from all five partners', async () => {
+  it('answers the README\'s Job query with data from all five partners, with a token from `hub token`', async () => {
+    const token = execFileSync(process.execPath, ['cli/dist/bin.js', 'token', '--role', 'analyst'], {
+      cwd: REPO_ROOT,
+      env: env(),
+    }).toString().trim();
     const response = await postGraphQL<{ lineOfAction: Record<string, unknown> }>(
       `http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`,
       exampleQuery('job-line-of-action'),
+      undefined,
+      token,
     );
     expect(response.errors).toBeUndefined();
     const line = response.data!.lineOfAction;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PARTNERS, startSubgraph } from '@hub/core';
 import { foundation } from '@hub/subgraph-foundation';
+import { testIdentity } from '../support/identity';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 
@@ -25,7 +26,12 @@ describe('the embedded database under the data folder', () => {
   type Query = (sql: string) => Promise<Record<string, unknown>[]>;
 
   async function withFoundation<T>(fn: (query: Query) => Promise<T>): Promise<T> {
-    const running = await startSubgraph(foundation, { port: 0, dataDir: foundationDir, seedPersons: 200 });
+    const running = await startSubgraph(foundation, {
+      port: 0,
+      dataDir: foundationDir,
+      seedPersons: 200,
+      gatewayPublicKeyPem: (await testIdentity()).gateway.publicKeyPem,
+    });
     try {
       return await fn((sql) => running.database.dataSource.query(sql));
     } finally {

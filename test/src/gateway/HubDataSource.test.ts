@@ -1,4 +1,5 @@
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { Role } from '@hub/core';
 import { HubDataSource, type GatewayContext } from '@hub/gateway';
 
 function outgoing(context: GatewayContext | Record<string, never>): Headers {
@@ -11,17 +12,13 @@ function outgoing(context: GatewayContext | Record<string, never>): Headers {
   return headers;
 }
 
-describe('HubDataSource', () => {
-  it('forwards the caller\'s credentials and the request id to every subgraph', () => {
-    const headers = outgoing({ requestId: 'req-42', authorization: 'Bearer abc.def.ghi' });
-    expect(headers.get('x-request-id')).toBe('req-42');
-    expect(headers.get('authorization')).toBe('Bearer abc.def.ghi');
-  });
+const viewer = { subject: 'ana', partner: 'lauritzen-foundation', roles: [Role.ANALYST], purpose: null };
 
-  it('sends no authorization header when the caller gave none', () => {
-    const headers = outgoing({ requestId: 'req-43', authorization: null });
-    expect(headers.has('authorization')).toBe(false);
-    expect(headers.get('x-request-id')).toBe('req-43');
+describe('HubDataSource', () => {
+  it('vouches for the caller with the gateway\'s own token and passes the request id', () => {
+    const headers = outgoing({ requestId: 'req-42', viewer, internalToken: 'gateway.signed.token' });
+    expect(headers.get('x-request-id')).toBe('req-42');
+    expect(headers.get('authorization')).toBe('Bearer gateway.signed.token');
   });
 
   it('adds nothing to the gateway\'s own calls, which have no request context', () => {

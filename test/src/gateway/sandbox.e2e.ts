@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { startHub } from '../support/hub';
+import { analystToken } from '../support/identity';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const artifacts = join(__dirname, '..', '..', 'artifacts');
@@ -56,7 +57,9 @@ test('the sandbox\'s scripts travel gzipped', async () => {
 
 test('a GraphQL GET with a query parameter still reaches the GraphQL server', async () => {
   const url = `${hub.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`;
-  const res = await fetch(url, { headers: { accept: browserAccept, 'apollo-require-preflight': 'true' } });
+  const res = await fetch(url, {
+    headers: { accept: browserAccept, 'apollo-require-preflight': 'true', authorization: `Bearer ${await analystToken()}` },
+  });
   expect(res.headers.get('content-type')).toContain('json');
   expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
 });
@@ -78,7 +81,8 @@ test('the sandbox loads nothing from outside the hub and runs its example query'
   });
 
   try {
-    await page.goto(hub.gatewayUrl);
+    // The token travels in the fragment, which the browser never sends to the server.
+    await page.goto(`${hub.gatewayUrl}#token=${await analystToken()}`);
     await expect(page.title()).resolves.toBe('Partner data hub — GraphQL sandbox');
     // The editor is ready once Monaco has rendered the prefilled example query.
     await page.locator('.graphiql-query-editor .monaco-editor .view-line').first().waitFor({ timeout: 60_000 });

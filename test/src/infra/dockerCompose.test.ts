@@ -49,10 +49,12 @@ interface ComposeService {
   healthcheck?: { test?: string | string[]; disable?: boolean };
   ports?: unknown[];
   volumes?: (string | { type?: string; source?: string; target?: string })[];
+  secrets?: (string | { source: string })[];
 }
 
 interface ComposeFile {
   services: Record<string, ComposeService>;
+  secrets?: Record<string, { file?: string }>;
   volumes?: Record<string, unknown>;
 }
 
@@ -269,6 +271,9 @@ const subgraphs = subgraphNamesOf(
 );
 const compose = parse(readRepoFile(COMPOSE), { merge: true }) as ComposeFile;
 const services = compose.services ?? {};
+
+const secretsOf = (entry: ComposeService): string[] =>
+  (entry.secrets ?? []).map((secret) => (typeof secret === 'string' ? secret : secret.source));
 const initSql = readRepoFile(INIT_SQL);
 const sqlModel = modelOf(initSql);
 
@@ -347,6 +352,11 @@ describe.each(subgraphs)('the %s subgraph container', (subgraph) => {
     expect(dependencyConditionOf(service(subgraph), 'postgres')).toBe('service_healthy');
   });
 
+  it('verifies the gateway\'s token with the gateway\'s public key, mounted as a secret', () => {
+    expect(environmentOf(service(subgraph)).HUB_GATEWAY_PUBLIC_KEY_FILE).toBe('/run/secrets/gateway_public_key');
+    expect(secretsOf(service(subgraph))).toContain('gateway_public_key');
+  });
+
   it('has a health check on its own /healthz', () => {
     expect(healthcheckOf(service(subgraph))).toContain(`http://127.0.0.1:${portOf(subgraph)}/healthz`);
   });
@@ -368,6 +378,16 @@ describe('the gateway container', () => {
     expect(url.hostname).toBe(subgraph);
     expect(url.port).toBe(portOf(subgraph));
     expect(url.pathname).toBe('/graphql');
+  });
+
+  it('signs its tokens with its private key and trusts the issuers of a trust file, both secrets', () => {
+    const env = environmentOf(gateway());
+    expect(env.HUB_GATEWAY_PRIVATE_KEY_FILE).toBe('/run/secrets/gateway_private_key');
+    expect(env.HUB_TRUSTED_ISSUERS_FILE).toBe('/run/secrets/trusted_issuers');
+    expect(secretsOf(gateway()).sort()).toEqual(['gateway_private_key', 'trusted_issuers']);
+    for (const name of ['gateway_private_key', 'gateway_public_key', 'trusted_issuers']) {
+      expect(compose.secrets?.[name]?.file).toMatch(/^\.\/infra\//);
+    }
   });
 
   it('starts only once every subgraph is healthy', () => {

@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { composeSupergraph, SUBGRAPHS, SUPERGRAPH_PATH, subgraphSdl } from '@hub/schema';
+import {
+  DASHBOARD_SUPERGRAPH_PATH,
+  SUBGRAPHS,
+  SUPERGRAPH_PATH,
+  composeSupergraph,
+  subgraphSdl,
+  dashboardSubgraph,
+} from '@hub/schema';
 import { PARTNER_NAMES } from '@hub/core';
 
 describe('the checked-in supergraph', () => {
@@ -7,6 +14,12 @@ describe('the checked-in supergraph', () => {
     const sdls = [];
     for (const definition of SUBGRAPHS) sdls.push(await subgraphSdl(definition));
     expect(readFileSync(SUPERGRAPH_PATH, 'utf8')).toBe(composeSupergraph(sdls));
+  });
+
+  it('has a dashboard contract equal to a fresh composition without person-level elements', async () => {
+    const sdls = [];
+    for (const definition of SUBGRAPHS) sdls.push(dashboardSubgraph(await subgraphSdl(definition)));
+    expect(readFileSync(DASHBOARD_SUPERGRAPH_PATH, 'utf8')).toBe(composeSupergraph(sdls));
   });
 
   it('names every partner as a subgraph', () => {

@@ -1,7 +1,8 @@
 // The municipality's subgraph alone, on its own database (embedded, or PostgreSQL in CI): every answer checked against SQL
 // on the same database.
-import type { RunningSubgraph } from '@hub/core';
+import { AgeBand, meanSuppression, SuppressionReason, type RunningSubgraph } from '@hub/core';
 import { municipality } from '@hub/subgraph-municipality';
+import { expectedCount, expectedMean, expectedShare, MEASURE_FIELDS, sqlTable } from '../disclosure/expected';
 import { postGraphQL, type GraphQLResponse } from '../support/graphql';
 import { startTestSubgraph } from '../support/hub';
 
@@ -13,9 +14,12 @@ interface MeasureShape {
   numerator: number | null;
   denominator: number | null;
   unit: string;
+  suppressed: boolean;
+  suppressionReason: string | null;
 }
 
-const MEASURE = '{ value numerator denominator unit }';
+/** Every measure is selected whole and compared with SQL after the public disclosure rules. */
+const MEASURE = MEASURE_FIELDS;
 
 let running: RunningSubgraph;
 
@@ -43,12 +47,27 @@ async function statementsFor(text: string, variables?: Record<string, unknown>):
 
 const errorCodes = (response: GraphQLResponse) => response.errors?.map((e) => e.extensions?.code);
 
+/** The disclosure table of an area: its (and its sibling districts') counts per disjoint band. */
+const tableOf = (area: string, status: string | null) =>
+  sqlTable(sql, area, (column, code, min, max) => countsIn(column, code, min, max, status));
+
+/** A table of counts as a table of population sizes. */
+const sizes = (table: Awaited<ReturnType<typeof tableOf>>) => ({
+  ...table,
+  rows: table.rows.map((row) => ({ area: row.area, cells: row.cells.map((cell) => cell.denominator) })),
+});
+
 /** Population counts like core's loader computes them, written out by hand. */
 async function populationCounts(areaCode: string, minAge: number, maxAge: number, status: string | null) {
   const [area] = await sql('SELECT kind FROM area_reference WHERE code = $1', [areaCode]);
   const column = { MUNICIPALITY: 'municipality_code', DISTRICT: 'district_code', ESTATE: 'estate_code' }[
     area.kind as string
-  ];
+  ] as string;
+  return countsIn(column, areaCode, minAge, maxAge, status);
+}
+
+/** The same counts in the area with code `areaCode` of the level `column` names. */
+async function countsIn(column: string, areaCode: string, minAge: number, maxAge: number, status: string | null) {
   const [row] = await sql(
     `SELECT count(*)::int AS denominator,
             count(*) FILTER (WHERE EXISTS (
@@ -258,7 +277,7 @@ describe('schools', () => {
         `SELECT respondents, mean_score::float AS mean FROM well_being_survey
          WHERE school_code = 'urbanskolen' AND school_year = ${year}`,
       );
-      return { value: s.mean, numerator: s.respondents, denominator: null, unit: 'MEAN' };
+      return expectedMean(s.mean, s.respondents);
     };
     expect(school.latest).toEqual(
       await survey(`(SELECT max(school_year) FROM well_being_survey WHERE school_code = 'urbanskolen')`),
@@ -288,29 +307,27 @@ describe('the municipality\'s measures on a line of action', () => {
        neetTeens: neetShare(area: "osterbyen", ageBand: AGE_15_17, on: "${ON}") ${MEASURE}
        education: inEducationShare(area: "esbjerg", on: "${ON}") ${MEASURE}`,
     );
-    const share = (c: { numerator: number; denominator: number }) => ({
-      ...c,
-      value: c.numerator / c.denominator,
-      unit: 'SHARE',
-    });
     const neet = await populationCounts('hedelundgardparken', 15, 24, 'NEITHER');
     expect(neet.denominator).toBeGreaterThan(0);
     expect(neet.numerator).toBeGreaterThan(0);
-    expect(measures.neet).toEqual(share(neet));
-    expect(measures.neetTeens).toEqual(share(await populationCounts('osterbyen', 15, 17, 'NEITHER')));
-    expect(measures.education).toEqual(share(await populationCounts('esbjerg', 15, 24, 'EDUCATION')));
+    expect(measures.neet).toEqual(
+      expectedShare(await tableOf('hedelundgardparken', 'NEITHER'), 'hedelundgardparken', AgeBand.AGE_15_24),
+    );
+    expect(measures.neetTeens).toEqual(expectedShare(await tableOf('osterbyen', 'NEITHER'), 'osterbyen', AgeBand.AGE_15_17));
+    expect(measures.education).toEqual(expectedShare(await tableOf('esbjerg', 'EDUCATION'), 'esbjerg', AgeBand.AGE_15_24));
   });
 
-  it('counts the population of 0-25-year-olds, or of another age band', async () => {
+  it('counts the population of 0-24-year-olds, or of another age band', async () => {
     const measures = await measuresOf(
       'LEARNING',
       `all: population(area: "osterbyen", on: "${ON}") ${MEASURE}
        teens: population(area: "stengardsvej", ageBand: AGE_15_17, on: "${ON}") ${MEASURE}`,
     );
-    const all = await populationCounts('osterbyen', 0, 25, null);
-    expect(measures.all).toEqual({ value: all.denominator, numerator: all.denominator, denominator: null, unit: 'COUNT' });
-    const teens = await populationCounts('stengardsvej', 15, 17, null);
-    expect(measures.teens).toEqual({ value: teens.denominator, numerator: teens.denominator, denominator: null, unit: 'COUNT' });
+    const osterbyen = await tableOf('osterbyen', null);
+    expect(measures.all).toEqual(expectedCount(sizes(osterbyen), 'osterbyen', AgeBand.AGE_0_24));
+    expect(measures.all.value).toBe((await populationCounts('osterbyen', 0, 24, null)).denominator);
+    const stengardsvej = await tableOf('stengardsvej', null);
+    expect(measures.teens).toEqual(expectedCount(sizes(stengardsvej), 'stengardsvej', AgeBand.AGE_15_17));
   });
 
   it('weighs the mean well-being of an area\'s schools by their respondents', async () => {
@@ -323,22 +340,27 @@ describe('the municipality\'s measures on a line of action', () => {
     const weighted = async (where: string, year: string) => {
       const [row] = await sql(
         `SELECT sum(w.respondents)::int AS respondents,
-                (sum(w.respondents * w.mean_score) / sum(w.respondents))::float AS mean
+                (sum(w.respondents * w.mean_score) / sum(w.respondents))::float AS mean,
+                min(w.respondents)::int AS fewest
          FROM well_being_survey w JOIN school s ON s.code = w.school_code
          WHERE ${where} AND w.school_year = ${year}`,
       );
-      return { value: row.mean, numerator: row.respondents, denominator: null, unit: 'MEAN' };
+      // An area's mean is withheld when one of its schools' would be (area − other schools).
+      const secondary = meanSuppression(row.fewest) ? SuppressionReason.SECONDARY : null;
+      return expectedMean(row.mean, row.respondents, secondary);
     };
     expect(measures.osterbyen).toEqual(await weighted(`s.district_code = 'osterbyen'`, '2020'));
     expect(measures.esbjerg).toEqual(await weighted('true', '(SELECT max(school_year) FROM well_being_survey)'));
-    expect(measures.estate).toEqual({ value: null, numerator: 0, denominator: null, unit: 'MEAN' });
+    expect(measures.esbjerg.suppressed).toBe(false);
+    // No school, no respondents: withheld like any group below the threshold, with null figures.
+    expect(measures.estate).toEqual(expectedMean(null, 0));
   });
 
   it('gives every line of action the same answers, and the default age bands', async () => {
     const fields = `neetShare(area: "osterbyen", on: "${ON}") ${MEASURE}
       banded: neetShare(area: "osterbyen", ageBand: AGE_15_24, on: "${ON}") ${MEASURE}
       population(area: "osterbyen", on: "${ON}") ${MEASURE}
-      populationBanded: population(area: "osterbyen", ageBand: AGE_0_25, on: "${ON}") ${MEASURE}
+      populationBanded: population(area: "osterbyen", ageBand: AGE_0_24, on: "${ON}") ${MEASURE}
       wellBeing(area: "esbjerg", schoolYear: 2019) ${MEASURE}`;
     const job = await measuresOf('JOB', fields);
     expect(job.neetShare).toEqual(job.banded);

@@ -6,16 +6,28 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-/** POSTs one GraphQL operation over real HTTP and returns status and body. */
+const defaultTokens = new Map<string, string>();
+
+/** The token sent to `url` when a test names none: an analyst at the gateway, own staff at a subgraph. */
+export function registerDefaultToken(url: string, token: string): void {
+  defaultTokens.set(url, token);
+}
+
+/**
+ * POSTs one GraphQL operation over real HTTP and returns status and body. `token` null sends
+ * no Authorization header at all.
+ */
 export async function postGraphQL<T = Record<string, unknown>>(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
+  token: string | null = defaultTokens.get(url) ?? null,
 ): Promise<GraphQLResponse<T>> {
-  const response = await request(url)
+  const call = request(url)
     .post('')
     .set('content-type', 'application/json')
-    .set('accept', 'application/graphql-response+json, application/json')
-    .send({ query, variables });
+    .set('accept', 'application/graphql-response+json, application/json');
+  if (token) call.set('authorization', `Bearer ${token}`);
+  const response = await call.send({ query, variables });
   return { status: response.status, ...response.body };
 }

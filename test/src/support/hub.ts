@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startSubgraph, type PartnerName, type RunningSubgraph, type SubgraphDefinition } from '@hub/core';
 import { startGateway } from '@hub/gateway';
-import { EXAMPLES_DIR, SUBGRAPHS, SUPERGRAPH_PATH } from '@hub/schema';
+import { DASHBOARD_SUPERGRAPH_PATH, EXAMPLES_DIR, SUBGRAPHS, SUPERGRAPH_PATH } from '@hub/schema';
 import { createTestDatabases } from './databases';
+import { registerDefaultToken } from './graphql';
+import { analystToken, gatewayToken, ownStaff, testIdentity, trustedIssuers } from './identity';
 
 export interface TestHub {
   /** The gateway's GraphQL endpoint, e.g. http://127.0.0.1:PORT/graphql. */
@@ -22,22 +24,28 @@ export const exampleQuery = (name: string) =>
  */
 export async function startHub(options: { persons: number }): Promise<TestHub> {
   const databases = await createTestDatabases();
+  const identity = await testIdentity();
   const running = await Promise.all(
     SUBGRAPHS.map((definition) =>
       startSubgraph(definition, {
         port: 0,
         databaseUrl: databases.urls[definition.name],
         seedPersons: options.persons,
+        gatewayPublicKeyPem: identity.gateway.publicKeyPem,
       }),
     ),
   );
   const subgraphs = Object.fromEntries(running.map((s) => [s.name, s])) as TestHub['subgraphs'];
   const gateway = await startGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    dashboardSupergraphSdl: readFileSync(DASHBOARD_SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
     port: 0,
     exampleQuery: exampleQuery('job-line-of-action'),
+    trustedIssuers: await trustedIssuers(),
+    gatewayPrivateKeyPem: identity.gateway.privateKeyPem,
   });
+  registerDefaultToken(gateway.url, await analystToken());
   return {
     gatewayUrl: gateway.url,
     subgraphs,
@@ -49,7 +57,10 @@ export async function startHub(options: { persons: number }): Promise<TestHub> {
   };
 }
 
-/** One subgraph alone on its own seeded database (PGlite, or PostgreSQL when CI gives a URL). */
+/**
+ * One subgraph alone on its own seeded database (PGlite, or PostgreSQL when CI gives a URL).
+ * Calls to it carry, by default, the gateway's token for the subgraph's own staff.
+ */
 export async function startTestSubgraph<L>(
   definition: SubgraphDefinition<L>,
   persons = 1000,
@@ -59,7 +70,9 @@ export async function startTestSubgraph<L>(
     port: 0,
     databaseUrl: databases.urls[definition.name],
     seedPersons: persons,
+    gatewayPublicKeyPem: (await testIdentity()).gateway.publicKeyPem,
   });
+  registerDefaultToken(running.url, await gatewayToken(ownStaff(definition.name)));
   return {
     ...running,
     async stop() {

@@ -1,4 +1,4 @@
-import { Measure, PageArgs, amountMeasure, notFound, pageWindow } from '@hub/core';
+import { Measure, PageArgs, amountMeasure, notFound, pageWindow, Aggregate } from '@hub/core';
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Grant } from '../entities/Grant';
 import { Initiative } from '../entities/Initiative';
@@ -50,6 +50,7 @@ export class InitiativeResolver {
     return loaders.grantsOfInitiative.load(initiative.code);
   }
 
+  @Aggregate()
   @FieldResolver(() => Measure, { nullable: true, description: 'All grants to the initiative, in DKK.' })
   async funding(
     @Root() initiative: Initiative,

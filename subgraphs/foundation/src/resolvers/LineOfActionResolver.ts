@@ -5,6 +5,7 @@ import {
   amountMeasure,
   notFound,
   pageWindow,
+  Aggregate,
 } from '@hub/core';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { LineOfAction } from '../entities/LineOfAction';
@@ -37,6 +38,7 @@ export class LineOfActionResolver {
     return loaders.initiativesOfLine.load({ parent: line.code, window: pageWindow(page) });
   }
 
+  @Aggregate()
   @FieldResolver(() => Measure, {
     nullable: true,
     description: 'Grants to this line\'s initiatives in DKK: all years, or one `year`.',

@@ -1,4 +1,4 @@
-import { LocalDate, Residence } from '@hub/core';
+import { LocalDate, PersonLevelType, Residence } from '@hub/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -7,6 +7,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
  * row carries their birth year and residence: the population measures count these rows.
  */
 @Entity({ name: 'tenancy' })
+@PersonLevelType()
 @ObjectType({ description: 'A tenancy in one of the association\'s departments.' })
 export class Tenancy {
   @PrimaryGeneratedColumn()

@@ -1,11 +1,10 @@
 import {
   AreaReference,
-  MeasureUnit,
   argsLoader,
-  countMeasure,
   groupLoader,
   keyLoader,
   populationMeasureLoader,
+  shareMeasure,
   type Measure,
   spellsOfPersons,
 } from '@hub/core';
@@ -29,15 +28,14 @@ interface SurveyRow {
   feel_safe_share: number | null;
 }
 
-/** The survey publishes a share; the numerator is the respondents it stands for. */
+/**
+ * The survey publishes a share; the numerator is the respondents it stands for. Disclosure control
+ * treats it as any share of persons: few respondents, or few who (do not) feel safe, withhold it.
+ */
 function safetyMeasure(row: SurveyRow): Measure | null {
   if (row.respondents === null || row.feel_safe_share === null) return null;
-  return {
-    value: row.feel_safe_share,
-    numerator: Math.round(row.feel_safe_share * row.respondents),
-    denominator: row.respondents,
-    unit: MeasureUnit.SHARE,
-  };
+  const feelSafe = Math.round(row.feel_safe_share * row.respondents);
+  return shareMeasure(feelSafe, row.respondents, { value: row.feel_safe_share });
 }
 
 /** Per-request loaders: every entity lookup, list relation and measure of the association. */
@@ -63,7 +61,9 @@ export function createLoaders(db: DataSource) {
     residents: populationMeasureLoader(
       db,
       { population: 'tenancy p', where: RUNNING_ON_KEY_DATE },
-      (counts) => countMeasure(counts.denominator),
+      'count',
+      // Published by age band too (residentsByAgeBand): protect each area's bands together.
+      { breakdown: true },
     ),
     safety: argsLoader(async (keys: readonly SafetyKey[]) => {
       const rows: SurveyRow[] = await db.query(

@@ -1,4 +1,4 @@
-import { AgeBand, AgeBandMeasure, LocalDate, Measure, today } from '@hub/core';
+import { AgeBand, AgeBandMeasure, LocalDate, Measure, today, Aggregate } from '@hub/core';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Department } from '../entities/Department';
 import type { HousingAssociationContext } from './context';
@@ -15,13 +15,14 @@ export class AreaResolver {
     return loaders.departmentsOfEstate.load(area.code);
   }
 
+  @Aggregate()
   @FieldResolver(() => Measure, {
     nullable: true,
     description: 'Persons of the age band with a tenancy running on the day (housing association).',
   })
   residents(
     @Root() area: Area,
-    @Arg('ageBand', () => AgeBand, { defaultValue: AgeBand.AGE_0_25 }) ageBand: AgeBand,
+    @Arg('ageBand', () => AgeBand, { defaultValue: AgeBand.AGE_0_24 }) ageBand: AgeBand,
     @Arg('on', () => LocalDate, { nullable: true, description: 'The day counted; today if left out.' })
     on: string | null,
     @Ctx() { loaders }: HousingAssociationContext,
@@ -29,6 +30,7 @@ export class AreaResolver {
     return loaders.residents.load({ area: area.code, ageBand, on: on ?? today() });
   }
 
+  @Aggregate()
   @FieldResolver(() => [AgeBandMeasure], {
     nullable: true,
     description: 'Residents by disjoint age band, 0-29 (housing association).',
@@ -42,6 +44,7 @@ export class AreaResolver {
     return residentsByAgeBand(loaders, area.code, on);
   }
 
+  @Aggregate()
   @FieldResolver(() => Measure, {
     nullable: true,
     description:

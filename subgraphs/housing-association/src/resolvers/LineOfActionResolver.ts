@@ -5,6 +5,7 @@ import {
   Measure,
   badUserInput,
   unknownArea,
+  Aggregate,
 } from '@hub/core';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { HousingAssociationLoaders } from '../loaders/createLoaders';
@@ -30,6 +31,7 @@ async function checkedEstate(loaders: HousingAssociationLoaders, code: string): 
 /** The association's measures for the alliance, per estate. */
 @Resolver(() => LineOfAction)
 export class LineOfActionResolver {
+  @Aggregate()
   @FieldResolver(() => [AgeBandMeasure], {
     nullable: true,
     description: 'Residents of the estate by disjoint age band, 0-29 (housing association).',
@@ -44,6 +46,7 @@ export class LineOfActionResolver {
     return residentsByAgeBand(loaders, await checkedEstate(loaders, estate), on);
   }
 
+  @Aggregate()
   @FieldResolver(() => Measure, {
     nullable: true,
     description:

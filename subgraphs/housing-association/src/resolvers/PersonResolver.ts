@@ -1,4 +1,4 @@
-import { today } from '@hub/core';
+import { today, PersonLevel } from '@hub/core';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Tenancy } from '../entities/Tenancy';
 import type { HousingAssociationContext } from './context';
@@ -11,6 +11,7 @@ function runsOn(tenancy: Tenancy, day: string): boolean {
 /** Person-level fields: the association's own record of one resident. */
 @Resolver(() => Person)
 export class PersonResolver {
+  @PersonLevel('housing-association')
   @FieldResolver(() => Tenancy, {
     nullable: true,
     description: 'The tenancy running today; null when the person lives elsewhere (housing association).',

@@ -1,9 +1,10 @@
-import { LocalDate } from '@hub/core';
+import { LocalDate, PersonLevelType } from '@hub/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { BenefitKind } from './enums';
 
 @Entity({ name: 'benefit_spell' })
+@PersonLevelType()
 @ObjectType({ description: 'A period on a public benefit.' })
 export class BenefitSpell {
   @PrimaryGeneratedColumn()

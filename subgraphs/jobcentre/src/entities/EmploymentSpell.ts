@@ -1,9 +1,10 @@
-import { LocalDate } from '@hub/core';
+import { LocalDate, PersonLevelType } from '@hub/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { EmploymentKind } from './enums';
 
 @Entity({ name: 'employment_spell' })
+@PersonLevelType()
 @ObjectType({ description: 'A period in a job.' })
 export class EmploymentSpell {
   @PrimaryGeneratedColumn()

@@ -1,15 +1,16 @@
 import {
+  COUNT_CELLS,
   argsLoader,
+  countSuppression,
   countMeasure,
   covers,
-  keyLoader,
   populationMeasureLoader,
-  shareMeasure,
+  protectLine,
   spellsOfPersons,
+  type Measure,
 } from '@hub/core';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { BenefitSpell } from '../entities/BenefitSpell';
-import { Citizen } from '../entities/Citizen';
 import { EmploymentSpell } from '../entities/EmploymentSpell';
 
 /** SQL condition: person `p` has a running spell of `kind` in `table` on the key's date. */
@@ -23,23 +24,24 @@ export interface PlacementKey {
   year: number | null;
 }
 
-const toShare = (c: { numerator: number; denominator: number }) =>
-  shareMeasure(c.numerator, c.denominator);
+/** Placements of one year (or of all, `year` null) from an initiative's placements per year. */
+export function placementMeasure(years: readonly number[], counts: readonly number[], year: number | null): Measure {
+  if (year === null) return countMeasure(counts.reduce((sum, n) => sum + n, 0));
+  const at = years.indexOf(year);
+  if (at < 0) return countMeasure(0);
+  const line = protectLine(counts, counts.map((n) => countSuppression(n)), COUNT_CELLS);
+  return countMeasure(counts[at], line[at]);
+}
 
 /** Per-request loaders: every entity lookup, list relation and measure of the jobcentre. */
 export function createLoaders(db: DataSource) {
   return {
-    citizen: keyLoader(
-      (pseudonyms: readonly string[]) =>
-        db.getRepository(Citizen).findBy({ pseudonym: In([...pseudonyms]) }),
-      (citizen) => citizen.pseudonym,
-    ),
     employmentOf: spellsOfPersons(db, EmploymentSpell),
     benefitsOf: spellsOfPersons(db, BenefitSpell),
     partTimeJobShare: populationMeasureLoader(
       db,
       { population: 'citizen p', numerator: hasSpell('employment_spell', `'PART_TIME_JOB'`) },
-      toShare,
+      'share',
     ),
     benefitShare: populationMeasureLoader(
       db,
@@ -47,18 +49,25 @@ export function createLoaders(db: DataSource) {
         population: 'citizen p',
         numerator: hasSpell('benefit_spell', `'CASH_BENEFIT', 'EDUCATION_BENEFIT', 'UNEMPLOYMENT_BENEFIT'`),
       },
-      toShare,
+      'share',
     ),
     placements: argsLoader(async (keys: readonly PlacementKey[]) => {
-      const rows: { idx: number; placements: number }[] = await db.query(
-        `SELECT k.idx, count(pl.id)::int AS placements
-         FROM unnest($1::int[], $2::text[], $3::int[]) AS k(idx, initiative, year)
-         LEFT JOIN placement pl ON pl.initiative_code = k.initiative
-          AND (k.year IS NULL OR extract(year FROM pl.placed_on)::int = k.year)
+      // Each key gets its initiative's placements per year: the years add up to the all-years
+      // total, so a year is protected along the others (the total minus the other years would
+      // give a withheld year). Years without placements add nothing to such a difference.
+      const rows: { idx: number; years: number[]; counts: number[] }[] = await db.query(
+        `WITH k AS (SELECT * FROM unnest($1::int[], $2::text[]) AS k(idx, initiative)),
+         y AS (SELECT k.idx, extract(year FROM pl.placed_on)::int AS year, count(*)::int AS n
+               FROM k JOIN placement pl ON pl.initiative_code = k.initiative
+               GROUP BY k.idx, 2)
+         SELECT k.idx,
+                coalesce(array_agg(y.year ORDER BY y.year) FILTER (WHERE y.year IS NOT NULL), '{}') AS years,
+                coalesce(array_agg(y.n ORDER BY y.year) FILTER (WHERE y.year IS NOT NULL), '{}') AS counts
+         FROM k LEFT JOIN y ON y.idx = k.idx
          GROUP BY k.idx ORDER BY k.idx`,
-        [keys.map((_, i) => i), keys.map((k) => k.initiative), keys.map((k) => k.year)],
+        [keys.map((_, i) => i), keys.map((k) => k.initiative)],
       );
-      return rows.map((row) => countMeasure(row.placements));
+      return rows.map((row, i) => placementMeasure(row.years, row.counts, keys[i].year));
     }),
   };
 }

@@ -1,4 +1,4 @@
-import { AgeBand, AreaDateArgs, Measure, populationKey } from '@hub/core';
+import { AgeBand, AreaDateArgs, Measure, populationKey, Aggregate } from '@hub/core';
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { JobcentreContext } from './context';
 import { LineOfAction } from './types/stubs';
@@ -6,6 +6,7 @@ import { LineOfAction } from './types/stubs';
 /** The jobcentre's measures, from employment and benefit records of the area's residents. */
 @Resolver(() => LineOfAction)
 export class LineOfActionResolver {
+  @Aggregate()
   @FieldResolver(() => Measure, {
     nullable: true,
     description: 'Share of the age band living in the area with a running part-time job (jobcentre).',
@@ -19,6 +20,7 @@ export class LineOfActionResolver {
     return loaders.partTimeJobShare.load(populationKey(args, ageBand));
   }
 
+  @Aggregate()
   @FieldResolver(() => Measure, {
     nullable: true,
     description: 'Share of the age band living in the area on public benefits (jobcentre).',

@@ -1,9 +1,10 @@
-import { Residence } from '@hub/core';
+import { PersonLevel, PersonLevelType, Residence } from '@hub/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A citizen in the municipality's register extract, by pseudonym: the master record of a person. */
 @Entity({ name: 'person' })
+@PersonLevelType()
 @Directive('@key(fields: "pseudonym")')
 @ObjectType({ description: 'A child or young person in the municipality\'s register, by pseudonym.' })
 export class Person {
@@ -12,7 +13,8 @@ export class Person {
   pseudonym!: string;
 
   @Column({ name: 'birth_year', type: 'integer' })
-  @Field(() => Int)
+  @PersonLevel('municipality')
+  @Field(() => Int, { nullable: true })
   birthYear!: number;
 
   @Column(() => Residence, { prefix: false })

@@ -1,9 +1,10 @@
-import { LocalDate } from '@hub/core';
+import { LocalDate, PersonLevelType } from '@hub/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { YouthStatus } from './enums';
 
 @Entity({ name: 'youth_status_spell' })
+@PersonLevelType()
 @ObjectType({ description: 'A period with one status in the youth guidance register.' })
 export class YouthStatusSpell {
   @PrimaryGeneratedColumn()

@@ -2,12 +2,10 @@ import {
   AreaReference,
   argsLoader,
   childPageLoader,
-  countMeasure,
   covers,
   groupLoader,
   keyLoader,
   populationMeasureLoader,
-  shareMeasure,
   spellsOfPersons,
 } from '@hub/core';
 import { In, type DataSource } from 'typeorm';
@@ -27,8 +25,6 @@ function hasStatus(status: YouthStatus): string {
   return `EXISTS (SELECT 1 FROM youth_status_spell s WHERE s.pseudonym = p.pseudonym
             AND s.status = '${status}' AND ${covers('s', 'k.on_date')})`;
 }
-
-const toShare = (c: { numerator: number; denominator: number }) => shareMeasure(c.numerator, c.denominator);
 
 /** Per-request loaders: every entity lookup, list relation and measure of the municipality. */
 export function createLoaders(db: DataSource) {
@@ -85,14 +81,14 @@ export function createLoaders(db: DataSource) {
     neetShare: populationMeasureLoader(
       db,
       { population: 'person p', numerator: hasStatus(YouthStatus.NEITHER) },
-      toShare,
+      'share',
     ),
     inEducationShare: populationMeasureLoader(
       db,
       { population: 'person p', numerator: hasStatus(YouthStatus.EDUCATION) },
-      toShare,
+      'share',
     ),
-    population: populationMeasureLoader(db, { population: 'person p' }, (c) => countMeasure(c.denominator)),
+    population: populationMeasureLoader(db, { population: 'person p' }, 'count'),
     wellBeing: argsLoader((keys: readonly AreaWellBeingKey[]) => meanWellBeingOfAreas(db, keys)),
   };
 }

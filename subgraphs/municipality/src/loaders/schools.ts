@@ -1,4 +1,4 @@
-import { meanMeasure, unknownArea, type Measure } from '@hub/core';
+import { SuppressionReason, meanMeasure, meanSuppression, unknownArea, type Measure } from '@hub/core';
 import type { DataSource } from 'typeorm';
 import { School } from '../entities/School';
 
@@ -40,16 +40,20 @@ export interface AreaWellBeingKey {
 /**
  * Mean well-being over the schools of each area, weighted by respondents, for every key in one
  * statement. The value is null for an area with no surveyed school that year (an estate).
+ * Disclosure control: an area's mean is a respondent-weighted sum of its schools' means, so the
+ * area minus its other schools would give a school withheld for too few respondents; the area's
+ * mean is therefore withheld (SECONDARY) when any of its schools' would be.
  */
 export async function meanWellBeingOfAreas(
   db: DataSource,
   keys: readonly AreaWellBeingKey[],
 ): Promise<(Measure | Error)[]> {
-  const rows: { known: string | null; respondents: number; mean: number | null }[] = await db.query(
+  const rows: { known: string | null; respondents: number; mean: number | null; fewest: number | null }[] = await db.query(
     `WITH k AS (SELECT * FROM unnest($1::int[], $2::text[], $3::int[]) AS k(idx, area, school_year))
      SELECT k.idx, a.code AS known,
             coalesce(sum(w.respondents), 0)::int AS respondents,
-            (sum(w.respondents * w.mean_score) / nullif(sum(w.respondents), 0))::float AS mean
+            (sum(w.respondents * w.mean_score) / nullif(sum(w.respondents), 0))::float AS mean,
+            min(w.respondents)::int AS fewest
      FROM k
      LEFT JOIN area_reference a ON a.code = k.area
      LEFT JOIN (well_being_survey w
@@ -62,6 +66,12 @@ export async function meanWellBeingOfAreas(
     [keys.map((_, i) => i), keys.map((k) => k.area), keys.map((k) => k.schoolYear)],
   );
   return rows.map((row, i) =>
-    row.known === null ? unknownArea(keys[i].area) : meanMeasure(row.mean, row.respondents),
+    row.known === null
+      ? unknownArea(keys[i].area)
+      : meanMeasure(
+          row.mean,
+          row.respondents,
+          row.fewest !== null && meanSuppression(row.fewest) !== null ? SuppressionReason.SECONDARY : null,
+        ),
   );
 }

@@ -1,4 +1,4 @@
-import { AgeBand, AreaDateArgs, Measure, populationKey } from '@hub/core';
+import { AgeBand, AreaDateArgs, Measure, populationKey, Aggregate } from '@hub/core';
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { MunicipalityContext } from './context';
 import { LineOfAction } from './types/stubs';
@@ -10,6 +10,7 @@ const SAME_FOR_EVERY_LINE =
 /** The municipality's measures, from its register extract, youth guidance register and school surveys. */
 @Resolver(() => LineOfAction)
 export class LineOfActionResolver {
+  @Aggregate()
   @FieldResolver(() => Measure, {
     nullable: true,
     description:
@@ -25,6 +26,7 @@ export class LineOfActionResolver {
     return loaders.neetShare.load(populationKey(args, ageBand));
   }
 
+  @Aggregate()
   @FieldResolver(() => Measure, {
     nullable: true,
     description:
@@ -40,6 +42,7 @@ export class LineOfActionResolver {
     return loaders.inEducationShare.load(populationKey(args, ageBand));
   }
 
+  @Aggregate()
   @FieldResolver(() => Measure, {
     nullable: true,
     description: `Persons of the age band living in the area on the day. ${SAME_FOR_EVERY_LINE}`,
@@ -47,12 +50,13 @@ export class LineOfActionResolver {
   population(
     @Root() _line: LineOfAction,
     @Args() args: AreaDateArgs,
-    @Arg('ageBand', () => AgeBand, { defaultValue: AgeBand.AGE_0_25 }) ageBand: AgeBand,
+    @Arg('ageBand', () => AgeBand, { defaultValue: AgeBand.AGE_0_24 }) ageBand: AgeBand,
     @Ctx() { loaders }: MunicipalityContext,
   ): Promise<Measure> {
     return loaders.population.load(populationKey(args, ageBand));
   }
 
+  @Aggregate()
   @FieldResolver(() => Measure, {
     nullable: true,
     description:

@@ -1,4 +1,4 @@
-import { LocalDate, badUserInput, today } from '@hub/core';
+import { LocalDate, PersonLevel, PersonLookup, badUserInput, today } from '@hub/core';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { YouthStatus } from '../entities/enums';
 import { Person } from '../entities/Person';
@@ -19,6 +19,7 @@ function statusOn(spells: readonly YouthStatusSpell[], day: string): YouthStatus
 
 @Resolver(() => Person)
 export class PersonResolver {
+  @PersonLookup()
   @Query(() => Person, { nullable: true, description: 'One person by pseudonym; null when the register has none.' })
   person(
     @Arg('pseudonym', () => ID) pseudonym: string,
@@ -31,17 +32,20 @@ export class PersonResolver {
     return findPerson(pseudonym, context);
   }
 
-  @FieldResolver(() => Area, { description: 'The district the person lives in.' })
+  @PersonLevel('municipality')
+  @FieldResolver(() => Area, { nullable: true, description: 'The district the person lives in.' })
   district(@Root() person: Person, @Ctx() { loaders }: MunicipalityContext): Promise<Area | null> {
     return loaders.area.load(person.residence.districtCode);
   }
 
+  @PersonLevel('municipality')
   @FieldResolver(() => Area, { nullable: true, description: 'The estate the person lives in; null outside the estates.' })
   async estate(@Root() person: Person, @Ctx() { loaders }: MunicipalityContext): Promise<Area | null> {
     const code = person.residence.estateCode;
     return code === null ? null : loaders.area.load(code);
   }
 
+  @PersonLevel('municipality')
   @FieldResolver(() => YouthStatus, {
     nullable: true,
     description:
@@ -59,7 +63,8 @@ export class PersonResolver {
     return statusOn(await loaders.youthStatusOf.load(person.pseudonym), day);
   }
 
-  @FieldResolver(() => [YouthStatusSpell], { description: 'Every status in the youth guidance register, oldest first.' })
+  @PersonLevel('municipality')
+  @FieldResolver(() => [YouthStatusSpell], { nullable: true, description: 'Every status in the youth guidance register, oldest first.' })
   youthStatusHistory(@Root() person: Person, @Ctx() { loaders }: MunicipalityContext): Promise<YouthStatusSpell[]> {
     return loaders.youthStatusOf.load(person.pseudonym);
   }

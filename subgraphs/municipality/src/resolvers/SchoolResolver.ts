@@ -1,4 +1,4 @@
-import { Measure, meanMeasure } from '@hub/core';
+import { Measure, meanMeasure, Aggregate } from '@hub/core';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { School } from '../entities/School';
 import type { MunicipalityContext } from './context';
@@ -11,6 +11,7 @@ export class SchoolResolver {
     return loaders.area.load(school.districtCode);
   }
 
+  @Aggregate()
   @FieldResolver(() => Measure, {
     nullable: true,
     description:

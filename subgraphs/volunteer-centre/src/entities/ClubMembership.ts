@@ -1,4 +1,4 @@
-import { LocalDate, Residence } from '@hub/core';
+import { LocalDate, PersonLevelType, Residence } from '@hub/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -7,6 +7,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
  * birth year and address: the centre can count members by age band and area on its own.
  */
 @Entity({ name: 'membership' })
+@PersonLevelType()
 @ObjectType({ description: 'A period of membership of a club.' })
 export class ClubMembership {
   @PrimaryGeneratedColumn()

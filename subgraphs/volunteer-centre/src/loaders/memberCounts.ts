@@ -1,10 +1,18 @@
 import {
-  AGE_BAND_RANGES,
+  AGE_BAND_COMPONENTS,
+  AreaKind,
+  COUNT_CELLS,
+  DISJOINT_AGES,
+  DISJOINT_AGE_BANDS,
+  areaAgeSuppression,
   countMeasure,
+  countsByAgeBand,
   covers,
+  disclosureTableAreas,
   livesIn,
   unknownArea,
   type AgeBand,
+  type AreaAgeTable,
   type LineOfActionCode,
   type Measure,
   type PopulationKey,
@@ -23,59 +31,82 @@ export interface AreaMembersKey extends PopulationKey {
   line: LineOfActionCode | null;
 }
 
-/** SQL condition: membership `m` runs on `k.on_date` and its member's age is in `k`'s band. */
-const runningInBand = `${covers('m', 'k.on_date')}
-  AND extract(year FROM k.on_date)::int - m.birth_year BETWEEN k.min_age AND k.max_age`;
+/** SQL: the member's age on the key's date (age = year of the date − birth year). */
+const AGE = 'extract(year FROM k.on_date)::int - m.birth_year';
 
-const minAges = (keys: readonly { ageBand: AgeBand }[]) => keys.map((k) => AGE_BAND_RANGES[k.ageBand].min);
-const maxAges = (keys: readonly { ageBand: AgeBand }[]) => keys.map((k) => AGE_BAND_RANGES[k.ageBand].max);
+/** SQL condition: membership `m` runs on `k.on_date` and its member is of an age some band covers. */
+const running = `${covers('m', 'k.on_date')} AND ${AGE} BETWEEN ${DISJOINT_AGES.min} AND ${DISJOINT_AGES.max}`;
 
-/** Distinct members per club, for every key in one statement (a member may rejoin a club). */
+/** SQL: distinct members per disjoint age band (a member has one age on a day, so one band). */
+const MEMBERS_BY_BAND = countsByAgeBand('count(DISTINCT m.pseudonym)', AGE);
+
+/** The members of a key's band from its disclosure table, after disclosure control. */
+function membersMeasure(table: AreaAgeTable<number>, row: string, ageBand: AgeBand): Measure {
+  const cells = table.rows.find((r) => r.area === row)?.cells ?? [];
+  const members = AGE_BAND_COMPONENTS[ageBand].reduce((sum, band) => sum + cells[DISJOINT_AGE_BANDS.indexOf(band)], 0);
+  return countMeasure(members, areaAgeSuppression(table, row, ageBand, COUNT_CELLS));
+}
+
+/**
+ * Distinct members per club, for every key in one statement (a member may rejoin a club). Each
+ * key is counted per disjoint age band, so that a composite band is withheld when one of its
+ * bands is (15-24 minus 18-24 would give the 15-17-year-olds).
+ */
 export async function countClubMembers(
   db: DataSource,
   keys: readonly ClubMembersKey[],
 ): Promise<Measure[]> {
-  const rows: { idx: number; members: number }[] = await db.query(
-    `SELECT k.idx, count(DISTINCT m.pseudonym)::int AS members
-     FROM unnest($1::int[], $2::text[], $3::int[], $4::int[], $5::date[])
-       AS k(idx, club, min_age, max_age, on_date)
-     LEFT JOIN membership m ON m.club_code = k.club AND ${runningInBand}
+  const rows: { idx: number; members: number[] }[] = await db.query(
+    `SELECT k.idx, ${MEMBERS_BY_BAND} AS members
+     FROM unnest($1::int[], $2::text[], $3::date[]) AS k(idx, club, on_date)
+     LEFT JOIN membership m ON m.club_code = k.club AND ${running}
      GROUP BY k.idx
      ORDER BY k.idx`,
-    [keys.map((_, i) => i), keys.map((k) => k.club), minAges(keys), maxAges(keys), keys.map((k) => k.on)],
+    [keys.map((_, i) => i), keys.map((k) => k.club), keys.map((k) => k.on)],
   );
-  return rows.map((row) => countMeasure(row.members));
+  return rows.map((row, i) =>
+    membersMeasure(
+      { rows: [{ area: keys[i].club, cells: row.members }], districts: false, breakdown: false },
+      keys[i].club,
+      keys[i].ageBand,
+    ),
+  );
 }
 
 /**
  * Distinct members living in the area, for every key in one statement: the keys are unnested
- * into a table like core's `countPopulations`, with the line as one more column. A person in
- * two clubs counts once.
+ * into a table like core's `countPopulations`, with the line as one more column, and counted per
+ * disjoint age band in the area and, for a district, in each district of its municipality (the
+ * municipality minus the other districts would give a withheld district). A person in two clubs
+ * counts once.
  */
 export async function countMembersInArea(
   db: DataSource,
   keys: readonly AreaMembersKey[],
 ): Promise<(Measure | Error)[]> {
-  const rows: { idx: number; known: string | null; members: number }[] = await db.query(
-    `WITH k AS (
-       SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::int[], $5::date[], $6::text[])
-         AS k(idx, area, min_age, max_age, on_date, line))
-     SELECT k.idx, a.code AS known, count(DISTINCT m.pseudonym)::int AS members
-     FROM k
-     LEFT JOIN area_reference a ON a.code = k.area
-     LEFT JOIN (membership m JOIN club c ON c.code = m.club_code)
-       ON a.code IS NOT NULL AND ${livesIn('m', 'a')} AND ${runningInBand}
-      AND (k.line IS NULL OR c.line_of_action = k.line)
-     GROUP BY k.idx, a.code
-     ORDER BY k.idx`,
-    [
-      keys.map((_, i) => i),
-      keys.map((k) => k.area),
-      minAges(keys),
-      maxAges(keys),
-      keys.map((k) => k.on),
-      keys.map((k) => k.line),
-    ],
-  );
-  return rows.map((row, i) => (row.known === null ? unknownArea(keys[i].area) : countMeasure(row.members)));
+  const rows: { idx: number; known: string | null; kind: string | null; area: string | null; members: number[] }[] =
+    await db.query(
+      `WITH k AS (
+         SELECT * FROM unnest($1::int[], $2::text[], $3::date[], $4::text[]) AS k(idx, area, on_date, line))
+       SELECT k.idx, a.code AS known, a.kind, t.code AS area, ${MEMBERS_BY_BAND} AS members
+       FROM k
+       LEFT JOIN area_reference a ON a.code = k.area
+       LEFT JOIN area_reference t ON ${disclosureTableAreas('a', 't')}
+       LEFT JOIN (membership m JOIN club c ON c.code = m.club_code)
+         ON t.code IS NOT NULL AND ${livesIn('m', 't')} AND ${running}
+        AND (k.line IS NULL OR c.line_of_action = k.line)
+       GROUP BY k.idx, a.code, a.kind, t.code
+       ORDER BY k.idx, t.code`,
+      [keys.map((_, i) => i), keys.map((k) => k.area), keys.map((k) => k.on), keys.map((k) => k.line)],
+    );
+  return keys.map((key, i) => {
+    const own = rows.filter((row) => row.idx === i);
+    if (own.length === 0 || own[0].known === null) return unknownArea(key.area);
+    const table = {
+      rows: own.map((row) => ({ area: row.area as string, cells: row.members })),
+      districts: own[0].kind === AreaKind.DISTRICT,
+      breakdown: false,
+    };
+    return membersMeasure(table, key.area, key.ageBand);
+  });
 }

@@ -1,4 +1,13 @@
-import { AgeBand, LocalDate, Measure, PageArgs, notFound, pageWindow, today } from '@hub/core';
+import {
+  AgeBand,
+  LocalDate,
+  Measure,
+  PageArgs,
+  notFound,
+  pageWindow,
+  today,
+  Aggregate,
+} from '@hub/core';
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Club } from '../entities/Club';
 import type { VolunteerCentreContext } from './context';
@@ -29,6 +38,7 @@ export class ClubResolver {
     return { code: club.districtCode };
   }
 
+  @Aggregate()
   @FieldResolver(() => Measure, {
     nullable: true,
     description:
@@ -37,7 +47,7 @@ export class ClubResolver {
   })
   members(
     @Root() club: Club,
-    @Arg('ageBand', () => AgeBand, { defaultValue: AgeBand.AGE_0_25 }) ageBand: AgeBand,
+    @Arg('ageBand', () => AgeBand, { defaultValue: AgeBand.AGE_0_24 }) ageBand: AgeBand,
     @Arg('on', () => LocalDate, { nullable: true, description: 'The day measured; today if left out.' })
     on: string | null,
     @Ctx() { loaders }: VolunteerCentreContext,

@@ -1,4 +1,12 @@
-import { AgeBand, AreaDateArgs, Measure, PageArgs, pageWindow, populationKey } from '@hub/core';
+import {
+  AgeBand,
+  AreaDateArgs,
+  Measure,
+  PageArgs,
+  pageWindow,
+  populationKey,
+  Aggregate,
+} from '@hub/core';
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { VolunteerCentreContext } from './context';
 import { ClubConnection } from './types/connections';
@@ -15,6 +23,7 @@ export class LineOfActionResolver {
     return loaders.clubsOfLine.load({ parent: line.code, window: pageWindow(page) });
   }
 
+  @Aggregate()
   @FieldResolver(() => Measure, {
     nullable: true,
     description:
@@ -30,6 +39,7 @@ export class LineOfActionResolver {
     return loaders.membersInArea.load({ ...populationKey(args, ageBand), line: line.code });
   }
 
+  @Aggregate()
   @FieldResolver(() => Measure, {
     nullable: true,
     description:

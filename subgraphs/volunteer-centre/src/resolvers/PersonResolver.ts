@@ -1,3 +1,4 @@
+import { PersonLevel } from '@hub/core';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ClubMembership } from '../entities/ClubMembership';
 import type { VolunteerCentreContext } from './context';
@@ -6,7 +7,8 @@ import { Person } from './types/stubs';
 /** Person-level fields: the volunteer centre's own records of one person. */
 @Resolver(() => Person)
 export class PersonResolver {
-  @FieldResolver(() => [ClubMembership], {
+  @PersonLevel('volunteer-centre')
+  @FieldResolver(() => [ClubMembership], { nullable: true,
     description: 'Club memberships, oldest first (volunteer centre).',
   })
   clubMemberships(

@@ -1,4 +1,4 @@
-import { LineOfActionCode } from '@hub/core';
+import { LineOfActionCode, PersonLevelType } from '@hub/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** Areas belong to the municipality; the association adds its departments and measures. */
@@ -19,6 +19,7 @@ export class LineOfAction {
 
 /** A resident known to the association, by pseudonym only. */
 @Directive('@key(fields: "pseudonym")')
+@PersonLevelType()
 @ObjectType()
 export class Person {
   @Field(() => ID)

@@ -1,4 +1,4 @@
-import { LineOfActionCode } from '@hub/core';
+import { LineOfActionCode, PersonLevelType } from '@hub/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** Lines of action belong to the foundation; the jobcentre adds its measures to them. */
@@ -19,6 +19,7 @@ export class Initiative {
 
 /** A person known to the jobcentre, by pseudonym only. */
 @Directive('@key(fields: "pseudonym")')
+@PersonLevelType()
 @ObjectType()
 export class Person {
   @Field(() => ID)

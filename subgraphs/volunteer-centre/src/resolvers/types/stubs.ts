@@ -1,4 +1,4 @@
-import { LineOfActionCode } from '@hub/core';
+import { LineOfActionCode, PersonLevelType } from '@hub/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** Lines of action belong to the foundation; the volunteer centre adds its clubs and measures. */
@@ -22,6 +22,7 @@ export class Area {
 
 /** A person known to the volunteer centre through a club membership, by pseudonym only. */
 @Directive('@key(fields: "pseudonym")')
+@PersonLevelType()
 @ObjectType()
 export class Person {
   @Field(() => ID)

@@ -1,0 +1,52 @@
+import { SignJWT, jwtVerify, type KeyLike } from 'jose';
+import { viewerFromClaims } from './claims';
+import { UnauthenticatedError } from './errors';
+import { bearer } from './callerVerifier';
+import type { Viewer } from './Viewer';
+
+export const GATEWAY_ISSUER = 'hub-gateway';
+export const SUBGRAPH_AUDIENCE = 'hub-subgraphs';
+/** Long enough for one request's query plan, short enough to be useless when stolen. */
+const LIFETIME_SECONDS = 60;
+
+/**
+ * The gateway vouches for the caller it verified with a token of its own, signed with its own
+ * key: subgraphs verify it themselves and refuse every call that does not carry it.
+ */
+export function signInternalToken(viewer: Viewer, requestId: string, gatewayKey: KeyLike): Promise<string> {
+  return new SignJWT({
+    partner: viewer.partner,
+    roles: viewer.roles,
+    ...(viewer.purpose ? { purpose: viewer.purpose } : {}),
+    rid: requestId,
+  })
+    .setProtectedHeader({ alg: 'ES256' })
+    .setSubject(viewer.subject)
+    .setIssuer(GATEWAY_ISSUER)
+    .setAudience(SUBGRAPH_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${LIFETIME_SECONDS}s`)
+    .sign(gatewayKey);
+}
+
+/** A subgraph's check of the gateway's token. */
+export async function verifyInternalToken(
+  authorization: string | undefined,
+  gatewayPublicKey: KeyLike,
+): Promise<Viewer> {
+  const token = bearer(authorization);
+  try {
+    const { payload } = await jwtVerify(token, gatewayPublicKey, {
+      issuer: GATEWAY_ISSUER,
+      audience: SUBGRAPH_AUDIENCE,
+      algorithms: ['ES256'],
+      clockTolerance: 5,
+      requiredClaims: ['exp', 'sub'],
+    });
+    if (typeof payload.partner !== 'string') throw new UnauthenticatedError('The token names no partner.');
+    return viewerFromClaims(payload, payload.partner);
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) throw error;
+    throw new UnauthenticatedError('Subgraphs answer only the hub\'s gateway: the call carries no valid gateway token.');
+  }
+}

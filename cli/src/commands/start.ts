@@ -65,6 +65,6 @@ export async function start(options: StartOptions): Promise<void> {
   await waitForHealth(`http://127.0.0.1:${gatewayPort}/healthz`);
   console.log(`\nThe partner data hub is up: http://localhost:${gatewayPort}/graphql`);
   console.log('Open it in a browser for the GraphQL sandbox; get a token first with');
-  console.log('  node cli/dist/bin.js token --role analyst');
+  console.log('  npm run token -- --role analyst');
   console.log('Ctrl-C stops every process.');
 }

@@ -1,5 +1,8 @@
 import { Role } from '@hub/core';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { registerCheck } from './commands/check';
+import { registerCompose } from './commands/compose';
+import { registerImport } from './commands/import';
 import { reset } from './commands/reset';
 import { start } from './commands/start';
 import { token, type TokenOptions } from './commands/token';
@@ -52,3 +55,7 @@ Examples:
   $ hub token --role dashboard`,
   )
   .action((options: TokenOptions) => token(options));
+
+registerCompose(program);
+registerCheck(program);
+registerImport(program);

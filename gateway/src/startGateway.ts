@@ -5,7 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { Role, formatError, type TrustedIssuer } from '@hub/core';
+import { Role, formatError, negotiateMediaType, requestErrorAsGraphQL, type TrustedIssuer } from '@hub/core';
 import compression from 'compression';
 import express from 'express';
 import { authenticate } from './authenticate';
@@ -38,7 +38,6 @@ export interface RunningGateway {
 
 const GRAPHQL_PATH = '/graphql';
 
-/** Starts the hub's one endpoint: the Apollo gateway over the partners' subgraphs. */
 /** One Apollo server over one supergraph; the hub runs one per audience. */
 async function audienceServer(
   supergraphSdl: string,
@@ -72,6 +71,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const context = async ({ res }: { res: express.Response }) => res.locals.context as GatewayContext;
   const serveFull = expressMiddleware(full, { context });
   const serveContract = expressMiddleware(contract, { context });
+  const serveAudience: express.RequestHandler = (req, res, next) =>
+    (seesContractOnly(res.locals.context) ? serveContract : serveFull)(req, res, next);
   app.disable('x-powered-by');
   // The sandbox's editor is ~6 MB of script: gzip brings a first load on a slow network to ~2 MB.
   app.use(compression());
@@ -81,9 +82,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(sandboxRouter({ endpoint: GRAPHQL_PATH, exampleQuery: options.exampleQuery ?? '' }));
   app.use(
     GRAPHQL_PATH,
+    negotiateMediaType,
     express.json({ limit: '1mb' }),
     await authenticate(options.trustedIssuers, options.gatewayPrivateKeyPem),
-    (req, res, next) => (seesContractOnly(res.locals.context) ? serveContract : serveFull)(req, res, next),
+    serveAudience,
+    requestErrorAsGraphQL,
   );
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve) => httpServer.listen(options.port, host, resolve));

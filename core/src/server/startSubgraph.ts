@@ -21,6 +21,7 @@ import { SharedTables1767225600000 } from '../db/SharedTables1767225600000';
 import { runInRequestScope } from '../db/SqlStatementCounter';
 import { buildFederatedSchema } from '../graphql/buildFederatedSchema';
 import { formatError } from './formatError';
+import { negotiateMediaType, requestErrorAsGraphQL } from './graphqlHttp';
 import type { RequestContext } from './context';
 import { seedDatabase } from './seedDatabase';
 import { schemaOptionsOf, type SubgraphDefinition } from './SubgraphDefinition';
@@ -75,6 +76,8 @@ export async function prepareDatabase<L>(
   }
 }
 
+const inRequestScope: express.RequestHandler = (_req, _res, next) => runInRequestScope(next);
+
 /** Refuses, before any resolver runs, every call that does not carry the gateway's token. */
 function onlyFromGateway(gatewayKey: KeyLike): express.RequestHandler {
   return (req, res, next) => {
@@ -120,8 +123,9 @@ export async function startSubgraph<L>(
   const gatewayKey = await importPublicKey(options.gatewayPublicKeyPem);
   app.use(
     '/graphql',
+    negotiateMediaType,
     express.json({ limit: options.bodyLimit ?? '10mb' }),
-    (_req, _res, next) => runInRequestScope(next),
+    inRequestScope,
     onlyFromGateway(gatewayKey),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
@@ -133,6 +137,7 @@ export async function startSubgraph<L>(
         db,
       }),
     }),
+    requestErrorAsGraphQL,
   );
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve) => httpServer.listen(options.port, host, resolve));

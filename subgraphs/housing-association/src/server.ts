@@ -1,4 +1,4 @@
-import { runSubgraph, type SubgraphDefinition } from '@hub/core';
+import { runSubgraph, type SubgraphDefinition, lineOfActionReference } from '@hub/core';
 import { Department } from './entities/Department';
 import { SafetySurvey } from './entities/SafetySurvey';
 import { Tenancy } from './entities/Tenancy';
@@ -24,8 +24,7 @@ export const housingAssociation: SubgraphDefinition<HousingAssociationLoaders> =
     // An area code missing from the register copy resolves to null, not to an error for everyone.
     Area: async (ref, { loaders }) =>
       (await loaders.area.load(ref.code as string)) ? { code: ref.code } : null,
-    // Lines of action carry their whole key; there is nothing of them to load here.
-    LineOfAction: (ref) => ({ code: ref.code }),
+    LineOfAction: lineOfActionReference,
     // Never null for a pseudonym it does not hold: that would tell every caller, before any
     // access check, whether this partner has a record of the person. The fields answer empty.
     Person: (ref) => ({ pseudonym: ref.pseudonym }),

@@ -1,1 +1,2 @@
 export { jobcentre } from './server';
+export { jobcentreMappings } from './import';

@@ -1,10 +1,11 @@
-import { runSubgraph, type SubgraphDefinition } from '@hub/core';
+import { runSubgraph, type SubgraphDefinition, lineOfActionReference } from '@hub/core';
 import { BenefitSpell } from './entities/BenefitSpell';
 import { Citizen } from './entities/Citizen';
 import { EmploymentSpell } from './entities/EmploymentSpell';
 import { Placement } from './entities/Placement';
 import { createLoaders, type JobcentreLoaders } from './loaders/createLoaders';
 import { JobcentreInitial1767225600300 } from './migrations/1767225600300-JobcentreInitial';
+import { JobcentreEmploymentNaturalKey1767225600310 } from './migrations/1767225600310-JobcentreEmploymentNaturalKey';
 import { InitiativeResolver } from './resolvers/InitiativeResolver';
 import { LineOfActionResolver } from './resolvers/LineOfActionResolver';
 import { PersonResolver } from './resolvers/PersonResolver';
@@ -15,12 +16,12 @@ import { seedJobcentre } from './seed/seedJobcentre';
 export const jobcentre: SubgraphDefinition<JobcentreLoaders> = {
   name: 'jobcentre',
   entities: [Citizen, EmploymentSpell, BenefitSpell, Placement],
-  migrations: [JobcentreInitial1767225600300],
+  migrations: [JobcentreInitial1767225600300, JobcentreEmploymentNaturalKey1767225600310],
   resolvers: [LineOfActionResolver, InitiativeResolver, PersonResolver],
   orphanedTypes: [LineOfAction, Initiative, Person],
   references: {
-    // Lines of action and initiatives carry their whole key; there is nothing of them to load here.
-    LineOfAction: (ref) => ({ code: ref.code }),
+    LineOfAction: lineOfActionReference,
+    // Initiatives carry their whole key; there is nothing of them to load here.
     Initiative: (ref) => ({ code: ref.code }),
     // Never null for a pseudonym it does not hold: that would tell every caller, before any
     // access check, whether this partner has a record of the person. The fields answer empty.

@@ -1,4 +1,4 @@
-import { runSubgraph, type SubgraphDefinition } from '@hub/core';
+import { runSubgraph, type SubgraphDefinition, lineOfActionReference, Scope, scopesOf } from '@hub/core';
 import { Person } from './entities/Person';
 import { School } from './entities/School';
 import { WellBeingSurvey } from './entities/WellBeingSurvey';
@@ -23,10 +23,13 @@ export const municipality: SubgraphDefinition<MunicipalityLoaders> = {
   orphanedTypes: [LineOfAction],
   references: {
     Area: (ref, { loaders }) => loaders.area.load(ref.code as string),
-    Person: (ref, context) => findPerson(ref.pseudonym as string, context),
+    // Only callers who may look persons up learn whether the register holds a pseudonym.
+    Person: (ref, context) =>
+      scopesOf(context.viewer).has(Scope.personLookup)
+        ? findPerson(ref.pseudonym as string, context)
+        : { pseudonym: ref.pseudonym },
     School: (ref, { loaders }) => loaders.school.load(ref.code as string),
-    // Lines of action carry their whole key; there is nothing of them to load here.
-    LineOfAction: (ref) => ({ code: ref.code }),
+    LineOfAction: lineOfActionReference,
   },
   createLoaders,
   seed: seedMunicipality,

@@ -1,4 +1,4 @@
-import { LineOfActionCode, runSubgraph, type SubgraphDefinition } from '@hub/core';
+import { runSubgraph, type SubgraphDefinition, lineOfActionReference } from '@hub/core';
 import { Club } from './entities/Club';
 import { ClubMembership } from './entities/ClubMembership';
 import { createLoaders, type VolunteerCentreLoaders } from './loaders/createLoaders';
@@ -11,7 +11,6 @@ import { PersonResolver } from './resolvers/PersonResolver';
 import { Person } from './resolvers/types/stubs';
 import { seedVolunteerCentre } from './seed/seedVolunteerCentre';
 
-const LINE_CODES: readonly unknown[] = Object.values(LineOfActionCode);
 
 /** The volunteer centre's subgraph: clubs and associations, and who is a member of them. */
 export const volunteerCentre: SubgraphDefinition<VolunteerCentreLoaders> = {
@@ -24,7 +23,7 @@ export const volunteerCentre: SubgraphDefinition<VolunteerCentreLoaders> = {
   references: {
     Club: (ref, { loaders }) => loaders.club.load(ref.code as string),
     // A line of action carries its whole key: nothing to load, only the code to check.
-    LineOfAction: (ref) => (LINE_CODES.includes(ref.code) ? { code: ref.code } : null),
+    LineOfAction: lineOfActionReference,
     // Only areas in the centre's copy of the register; an unknown code resolves to null.
     Area: (ref, { loaders }) => loaders.area.load(ref.code as string),
     // Never null for a pseudonym it does not hold: that would tell every caller, before any

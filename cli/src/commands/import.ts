@@ -1,0 +1,278 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import {
+  assertEmbeddedDatabaseFree,
+  chooseMapping,
+  describeColumns,
+  importCsv,
+  ImportFileError,
+  ImportSetupError,
+  linkageKeyFrom,
+  mappingTitle,
+  maskNationalIds,
+  partnerSpec,
+  prepareDatabase,
+  readCsvHead,
+  subgraphOptionsFromEnv,
+  type Database,
+  type ImportMapping,
+  type ImportProgress,
+  type ImportResult,
+  type PartnerName,
+  type SubgraphDefinition,
+} from '@hub/core';
+import { jobcentre, jobcentreMappings } from '@hub/subgraph-jobcentre';
+import { Argument, type Command, Option } from 'commander';
+import { REPO_ROOT } from '../paths';
+
+/** The partners that can load extracts, and the mappings each declares (in its `src/import/`). */
+const IMPORTERS: Partial<
+  Record<PartnerName, { definition: SubgraphDefinition<unknown>; mappings: readonly ImportMapping[] }>
+> = {
+  jobcentre: { definition: jobcentre as SubgraphDefinition<unknown>, mappings: jobcentreMappings },
+};
+
+export const EXIT = { LOADED: 0, REJECTED: 1, USAGE: 2, LOADED_WITH_REJECTS: 3, INTERRUPTED: 130 } as const;
+
+export interface ImportCommandOptions {
+  mapping?: string;
+  rejects?: string;
+  dryRun?: boolean;
+  delimiter?: string;
+  devLinkageKey?: boolean;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+
+/** Registers `hub import <partner> <file>` on the program. */
+export function registerImport(program: Command): void {
+  const partners = Object.keys(IMPORTERS);
+  program
+    .command('import')
+    .summary("Load a partner's CSV extract into its own database, national IDs pseudonymised.")
+    .description(
+      "Load a partner's extract (CSV) into that partner's own database, in one transaction. " +
+        'Every row is checked; national IDs become pseudonyms as they are read and are never ' +
+        'written, logged or shown. Loading the same file again changes nothing; a newer extract ' +
+        'updates the rows in place (by natural key).',
+    )
+    .addArgument(new Argument('<partner>', 'whose database receives the rows').choices(partners))
+    .argument('<file>', 'the CSV extract: a header line naming the columns, then one row per line')
+    .option(
+      '--mapping <name>',
+      "the mapping to read the file with (default: the one its first line names, or the partner's only one)",
+    )
+    .option(
+      '--rejects <file>',
+      'write the bad rows here, national IDs masked, and load the good ones (without it, one bad row rejects the whole file)',
+    )
+    .option('--dry-run', 'check every row and roll back: nothing is written')
+    .addOption(
+      new Option('--delimiter <char>', 'cell delimiter (default: detected from the header line)').choices([
+        ',',
+        ';',
+        'tab',
+      ]),
+    )
+    .option(
+      '--dev-linkage-key',
+      'pseudonymise with the public development key: synthetic data only (refused with NODE_ENV=production)',
+    )
+    .addHelpText('after', helpText())
+    .showHelpAfterError("(hub import --help shows the arguments, the mappings' columns and the exit codes)")
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT.USAGE))
+    .action(async (partner: string, file: string, options: ImportCommandOptions) => {
+      process.exitCode = await runImport(partner, file, options);
+    });
+}
+
+function helpText(): string {
+  const mappings = Object.values(IMPORTERS).flatMap((importer) => importer?.mappings ?? []);
+  const described = mappings
+    .map((m) =>
+      [`  ${mappingTitle(m)}: ${m.description}`, ...describeColumns(m).map((line) => `    ${line}`)].join('\n'),
+    )
+    .join('\n');
+  return `
+Mappings (columns in any order; the file's first line may name its mapping, e.g.
+"# mapping: jobcentre/employment v1"):
+${described}
+
+Database: the partner's own, chosen as its subgraph chooses it: <PREFIX>_DATABASE_URL
+(e.g. JOBCENTRE_DATABASE_URL) when set, otherwise the embedded database in
+$HUB_DATA_DIR/<partner> (default .data/<partner>). An embedded database opens in one
+process only: stop the partner's subgraph (hub start) before importing.
+
+National IDs: pseudonymised with the alliance's linkage key from HUB_LINKAGE_KEY (at least
+32 characters; never pass it as an argument). Errors and the rejects file name the line and
+column of a bad ID, never its value.
+
+Examples:
+  $ HUB_LINKAGE_KEY=... hub import jobcentre employment-2026-10.csv
+  $ hub import jobcentre employment.csv --rejects employment.rejects.csv
+  $ hub import jobcentre employment.csv --dry-run --dev-linkage-key
+
+Exit codes:
+    0  every row loaded (with --dry-run: every row is good, nothing written)
+    1  nothing loaded: bad rows without --rejects, a malformed file, or the load failed
+    2  nothing done: wrong usage, no linkage key, unreadable file, database in use
+       or unreachable
+    3  with --rejects: the good rows loaded, the bad ones in the rejects file
+  130  interrupted (Ctrl-C, SIGTERM): rolled back, nothing written`;
+}
+
+/** `hub import`: the whole command, returning its exit code; prints the summary and the errors. */
+export async function runImport(partner: string, file: string, options: ImportCommandOptions): Promise<number> {
+  let database: Database | undefined;
+  let stage: 'setup' | 'load' = 'setup';
+  const abort = new AbortController();
+  // Stopped on purpose: roll back and close the database cleanly (PGlite's files stay sound).
+  const onSignal = () => abort.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const importer = IMPORTERS[partner as PartnerName];
+    if (!importer) {
+      throw new ImportSetupError(
+        `"${partner}" has no import mappings; partners that can import: ${Object.keys(IMPORTERS).join(', ')}`,
+      );
+    }
+    const input = path.resolve(file);
+    if (!existsSync(input) || !statSync(input).isFile()) throw new ImportSetupError(`${file}: no such file`);
+    const rejects = options.rejects ? path.resolve(options.rejects) : undefined;
+    if (rejects === input) throw new ImportSetupError('--rejects must name another file than the extract');
+    if (rejects && !existsSync(path.dirname(rejects)))
+      throw new ImportSetupError(`--rejects: no folder ${path.dirname(rejects)}`);
+    const { key, development } = linkageKeyFrom(process.env, { developmentKey: options.devLinkageKey });
+    const head = await readCsvHead(input);
+    const mapping = chooseMapping(partner, importer.mappings, head.directive, options.mapping);
+    const opened = await openPartnerDatabase(importer.definition);
+    database = opened.database;
+    if (development) console.error('note: using the public development linkage key: for synthetic data only');
+    console.error(
+      `Loading ${file} into ${opened.where} with ${mappingTitle(mapping)}${options.dryRun ? ' (dry run)' : ''}`,
+    );
+    stage = 'load';
+    const progress = progressLine();
+    let result: ImportResult;
+    try {
+      result = await importCsv({
+        mapping,
+        dataSource: opened.database.dataSource,
+        file: input,
+        linkageKey: key,
+        rejectsFile: rejects,
+        dryRun: options.dryRun,
+        delimiter: options.delimiter === 'tab' ? '\t' : options.delimiter,
+        onProgress: progress.update,
+        signal: abort.signal,
+      });
+    } finally {
+      progress.clear();
+    }
+    return report(file, mapping, result, options);
+  } catch (error) {
+    return failure(file, error, stage, abort.signal.aborted);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await database?.close();
+  }
+}
+
+async function openPartnerDatabase(
+  definition: SubgraphDefinition<unknown>,
+): Promise<{ database: Database; where: string }> {
+  const { envPrefix } = partnerSpec(definition.name);
+  const env = { ...process.env, HUB_DATA_DIR: path.resolve(REPO_ROOT, process.env.HUB_DATA_DIR || '.data') };
+  const settings = subgraphOptionsFromEnv(definition.name, env);
+  if (!settings.databaseUrl && !settings.dataDir) {
+    throw new ImportSetupError('HUB_MEMORY is set: the import would go to a throwaway in-memory database; unset it.');
+  }
+  if (settings.dataDir) assertEmbeddedDatabaseFree(definition.name, settings.dataDir);
+  const where = settings.databaseUrl
+    ? `the ${definition.name} PostgreSQL database (${envPrefix}_DATABASE_URL)`
+    : `the ${definition.name} embedded database (${settings.dataDir})`;
+  try {
+    // Migrated like the subgraph's own start would, never seeded.
+    return {
+      database: await prepareDatabase(definition, { databaseUrl: settings.databaseUrl, dataDir: settings.dataDir }),
+      where,
+    };
+  } catch (error) {
+    throw new ImportSetupError(`could not open ${where}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function report(file: string, mapping: ImportMapping, result: ImportResult, options: ImportCommandOptions): number {
+  for (const error of result.errors) {
+    console.error(`${file} line ${error.line}, column ${error.column}: ${maskNationalIds(error.reason)}`);
+  }
+  const problemsShown = result.errors.length;
+  if (result.rowsRejected > 0 && !options.rejects) {
+    console.error(
+      `${count(result.rowsRejected)} bad row(s)${problemsShown < result.rowsRejected ? ` (first ${problemsShown} problems above)` : ''}: ` +
+        'the file was rejected, nothing was written. Fix them, or load the good rows with --rejects <file>.',
+    );
+  }
+  const rate = result.elapsedMs > 0 ? Math.round((result.rowsRead / result.elapsedMs) * 1000) : 0;
+  const verb = options.dryRun ? 'checked' : 'loaded';
+  console.log(
+    `${mappingTitle(mapping)}: ${count(result.rowsRead)} rows read, ${count(result.rowsLoaded)} ${verb}, ` +
+      `${count(result.rowsRejected)} rejected in ${seconds(result.elapsedMs)} (${count(rate)} rows/s)` +
+      (result.outcome === 'rejected' ? '; nothing written' : options.dryRun ? '; dry run, nothing written' : ''),
+  );
+  if (result.outcome === 'loaded' || result.outcome === 'loaded-with-rejects') {
+    console.log(
+      `  ${result.tables.map((t) => `${t.table}: ${count(t.inserted)} new, ${count(t.updated)} changed`).join('; ')}`,
+    );
+  }
+  if (options.rejects && result.rowsRejected > 0) console.log(`  bad rows, national IDs masked: ${options.rejects}`);
+  if (result.outcome === 'rejected') return EXIT.REJECTED;
+  return result.rowsRejected > 0 ? EXIT.LOADED_WITH_REJECTS : EXIT.LOADED;
+}
+
+function failure(file: string, error: unknown, stage: 'setup' | 'load', interrupted: boolean): number {
+  const message = maskNationalIds(error instanceof Error ? error.message : String(error));
+  if (interrupted) {
+    console.error('interrupted: rolled back, nothing was written');
+    return EXIT.INTERRUPTED;
+  }
+  if (error instanceof ImportSetupError) {
+    console.error(`hub import: ${message}`);
+    return EXIT.USAGE;
+  }
+  if (error instanceof ImportFileError) {
+    console.error(`${file}${error.line === undefined ? ':' : ''} ${message}; nothing was written`);
+    return EXIT.REJECTED;
+  }
+  if (stage === 'setup') {
+    console.error(`hub import: ${message}`);
+    return EXIT.USAGE;
+  }
+  console.error(`hub import: the load failed and was rolled back, nothing was written: ${message}`);
+  return EXIT.REJECTED;
+}
+
+/** Progress on stderr, redrawn in place at most five times a second, only on a terminal. */
+function progressLine(): { update(progress: ImportProgress): void; clear(): void } {
+  const tty = process.stderr.isTTY === true;
+  let last = 0;
+  let shown = false;
+  return {
+    update(p) {
+      if (!tty || p.elapsedMs - last < 200) return;
+      last = p.elapsedMs;
+      shown = true;
+      const share = p.totalBytes > 0 ? Math.floor((p.bytesRead / p.totalBytes) * 100) : 100;
+      const rate = Math.round((p.rowsRead / p.elapsedMs) * 1000);
+      process.stderr.write(
+        `\r\x1b[K${share}%  ${count(p.rowsRead)} rows read, ${count(p.rowsRejected)} rejected, ${count(rate)} rows/s`,
+      );
+    },
+    clear() {
+      if (shown) process.stderr.write('\r\x1b[K');
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { isCalendarDate, maskNationalIds, parseNationalId } from './nationalId';
+
+/** A public area code as the partner's own `area_reference` table holds it. */
+export interface AreaRef {
+  code: string;
+  kind: 'MUNICIPALITY' | 'DISTRICT' | 'ESTATE';
+  parentCode: string | null;
+}
+
+/** What a column's parser may use besides the text of its cell. */
+export interface ImportContext {
+  /** The alliance's pseudonym of a national ID in canonical form (the key stays inside). */
+  pseudonymise(nationalId: string): string;
+  /** The partner's `area_reference`, by code. */
+  areas: ReadonlyMap<string, AreaRef>;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** One column of an extract: its documentation and how its text becomes a value. */
+export interface ColumnSpec<T> {
+  /** For the README and `hub import --help`. */
+  description: string;
+  /** The kind of value, as people read it: "date (YYYY-MM-DD)". */
+  type: string;
+  /** An empty cell is a problem ("missing") unless the column is optional. */
+  required: boolean;
+  /** A national ID: never shown, never stored; masked in the rejects file. */
+  nationalId?: boolean;
+  /** Called with the cell's text, never empty for a required column. */
+  parse(text: string, context: ImportContext): Parsed<T>;
+}
+
+/** A person's national ID as read from a row: only its pseudonym and birth year remain. */
+export interface PersonKey {
+  pseudonym: string;
+  birthYear: number;
+}
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = (reason: string): Parsed<never> => ({ ok: false, reason });
+
+/** How a value from the file is quoted in a reason: IDs masked, long values cut. */
+export function quoted(text: string): string {
+  const masked = maskNationalIds(text);
+  return JSON.stringify(masked.length > 40 ? `${masked.slice(0, 40)}…` : masked);
+}
+
+/** The national ID column: replaced by its pseudonym at once; the ID itself goes no further. */
+export function nationalIdColumn(description: string): ColumnSpec<PersonKey> {
+  return {
+    description,
+    type: 'national ID (DDMMYY-SSSS or DDMMYYSSSS)',
+    required: true,
+    nationalId: true,
+    parse(text, context) {
+      const parsed = parseNationalId(text);
+      if (!parsed.ok) return parsed;
+      return ok({ pseudonym: context.pseudonymise(parsed.value.canonical), birthYear: parsed.value.birthYear });
+    },
+  };
+}
+
+/** One of a fixed list of codes, written exactly (case-sensitive). */
+export function oneOfColumn<const V extends string>(values: readonly V[], description: string): ColumnSpec<V> {
+  return {
+    description,
+    type: `one of ${values.join(', ')}`,
+    required: true,
+    parse(text) {
+      const value = text.trim();
+      return (values as readonly string[]).includes(value)
+        ? ok(value as V)
+        : bad(`expected one of ${values.join(', ')}, got ${quoted(value)}`);
+    },
+  };
+}
+
+/** A calendar date, ISO 8601 (`2024-03-01`), between 1900 and 2099. */
+export function dateColumn(description: string): ColumnSpec<string> {
+  return {
+    description,
+    type: 'date (YYYY-MM-DD)',
+    required: true,
+    parse(text) {
+      const value = text.trim();
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+      if (!match) return bad(`expected a date as YYYY-MM-DD, got ${quoted(value)}`);
+      const [year, month, day] = match.slice(1).map(Number);
+      if (!isCalendarDate(year, month, day)) return bad(`${quoted(value)} is not a date in the calendar`);
+      if (year < 1900 || year > 2099) return bad(`expected a date between 1900 and 2099, got ${quoted(value)}`);
+      return ok(value);
+    },
+  };
+}
+
+/** A code from the partner's copy of the public area reference, of one kind. */
+export function areaColumn(kind: AreaRef['kind'], description: string): ColumnSpec<AreaRef> {
+  const noun = kind.toLowerCase();
+  return {
+    description,
+    type: `${noun} code (area reference)`,
+    required: true,
+    parse(text, context) {
+      const code = text.trim();
+      const area = context.areas.get(code);
+      if (!area) return bad(`unknown ${noun} code ${quoted(code)}`);
+      if (area.kind !== kind) return bad(`${quoted(code)} is a ${area.kind.toLowerCase()}, expected a ${noun}`);
+      return ok(area);
+    },
+  };
+}
+
+/** The same column, but an empty cell is allowed and reads as null. */
+export function optional<T>(column: ColumnSpec<T>): ColumnSpec<T | null> {
+  if (column.nationalId) throw new Error("optional: the national ID column is the row's key and cannot be optional");
+  return { ...column, required: false };
+}

@@ -1,7 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { GATEWAY_DEFAULT_PORT, PARTNERS, type PartnerSpec } from '@hub/core';
-import { prepareDevIdentity } from '../devKeys';
+import {
+  GATEWAY_DEFAULT_PORT,
+  PARTNERS,
+  Role,
+  loadOrCreateDevKeys,
+  mintDevToken,
+  type PartnerSpec,
+} from '@hub/core';
+import { devKeysDir, prepareDevIdentity } from '../devKeys';
 import { REPO_ROOT } from '../paths';
 import { waitForHealth } from './waitForHealth';
 
@@ -44,6 +51,12 @@ function portOf(partner: PartnerSpec): number {
   return Number(process.env[`${partner.envPrefix}_PORT`] || partner.defaultPort);
 }
 
+/** A token for the sandbox link printed at start: development keys only, valid for 8 hours. */
+async function developmentAnalystToken(): Promise<string> {
+  const keys = await loadOrCreateDevKeys(devKeysDir());
+  return mintDevToken(keys.issuer.privateKeyPem, { partner: 'lauritzen-foundation', roles: [Role.ANALYST] });
+}
+
 /** `hub start`: five subgraph processes, then the gateway once they are healthy. */
 export async function start(options: StartOptions): Promise<void> {
   process.once('SIGINT', () => stopAll(0));
@@ -63,8 +76,9 @@ export async function start(options: StartOptions): Promise<void> {
   );
   launch('gateway', 'gateway/dist/server.js', { ...shared, ...urls });
   await waitForHealth(`http://127.0.0.1:${gatewayPort}/healthz`);
-  console.log(`\nThe partner data hub is up: http://localhost:${gatewayPort}/graphql`);
-  console.log('Open it in a browser for the GraphQL sandbox; get a token first with');
-  console.log('  npm run token -- --role analyst');
-  console.log('Ctrl-C stops every process.');
+  const url = `http://localhost:${gatewayPort}/graphql`;
+  console.log(`\nThe partner data hub is up: ${url}`);
+  console.log(`Sandbox as a development analyst (the token is in the fragment, never sent to a server):`);
+  console.log(`  ${url}#token=${await developmentAnalystToken()}`);
+  console.log('Other roles: npm run token -- --help. Ctrl-C stops every process.');
 }

@@ -60,8 +60,10 @@ describe('`hub start` (what `npm start` runs)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('starts six processes and prints the gateway URL', async () => {
-    const output = await waitForOutput(child, /The partner data hub is up: (http\S+)/);
+  let output = '';
+
+  it('starts six processes and prints the gateway URL and a sandbox link with a token', async () => {
+    output = await waitForOutput(child, /#token=\S+/);
     for (const partner of PARTNERS) expect(output).toContain(`${partner.name} subgraph ready at`);
     expect(output).toContain(`http://localhost:${ports.GATEWAY_PORT}/graphql`);
   });
@@ -84,6 +86,13 @@ describe('`hub start` (what `npm start` runs)', () => {
     expect(line.neetShare).toMatchObject({ unit: 'SHARE' }); // municipality
     expect(line.residentsByAgeBand).toHaveLength(5); // housing association
     expect(line.clubMembership).toMatchObject({ unit: 'COUNT' }); // volunteer centre
+  });
+
+  it('prints a sandbox link whose token the gateway accepts', async () => {
+    const token = /#token=(\S+)/.exec(output)![1];
+    const response = await postGraphQL(`http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`, '{ linesOfAction { code } }', undefined, token);
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({ linesOfAction: expect.arrayContaining([{ code: 'JOB' }]) });
   });
 
   it('stops every process on Ctrl-C', async () => {

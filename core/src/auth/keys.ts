@@ -30,10 +30,11 @@ export interface DevKeys {
   gateway: KeyPairPem;
 }
 
-function loadOrCreatePair(dir: string, name: string, created: KeyPairPem): KeyPairPem {
+async function loadOrCreatePair(dir: string, name: string): Promise<KeyPairPem> {
   const privatePath = path.join(dir, `${name}.key`);
   const publicPath = path.join(dir, `${name}.pub`);
   if (!existsSync(privatePath)) {
+    const created = await generateKeyPairPem();
     writeFileSync(privatePath, created.privateKeyPem, { mode: 0o600 });
     writeFileSync(publicPath, created.publicKeyPem);
   }
@@ -44,8 +45,8 @@ function loadOrCreatePair(dir: string, name: string, created: KeyPairPem): KeyPa
 export async function loadOrCreateDevKeys(dir: string): Promise<DevKeys> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return {
-    issuer: loadOrCreatePair(dir, 'dev-issuer', await generateKeyPairPem()),
-    gateway: loadOrCreatePair(dir, 'gateway', await generateKeyPairPem()),
+    issuer: await loadOrCreatePair(dir, 'dev-issuer'),
+    gateway: await loadOrCreatePair(dir, 'gateway'),
   };
 }
 

@@ -9,8 +9,6 @@ import type { Viewer } from '../auth/Viewer';
 export interface RequestContext<TLoaders> {
   /** Travels from the gateway (`x-request-id`) so one request can be followed across partners. */
   requestId: string;
-  /** The caller's credentials as forwarded by the gateway; verified by the access layer. */
-  authorization: string | null;
   /** The verified caller (the gateway vouched for it; the subgraph checked its token). */
   viewer: Viewer | null;
   /** Person-level reads of this request, written to the partner's audit log before it answers. */

@@ -130,7 +130,6 @@ export async function startSubgraph<L>(
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         requestId: req.header('x-request-id') ?? randomUUID(),
-        authorization: req.header('authorization') ?? null,
         viewer: res.locals.viewer as Viewer,
         audit: new AuditTrail(),
         loaders: definition.createLoaders(db),

@@ -1,14 +1,16 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { parse, type CsvError, type Parser } from 'csv-parse';
+import type { Parser } from 'csv-parse';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { pseudonymise } from '../seed/pseudonym';
 import { ensureAreaReference, loadAreas } from './areaReference';
 import type { ImportContext } from './columns';
 import { readCsvHead, readHeader, type HeaderMap } from './csvHead';
+import { csvParser, csvSyntaxError } from './csvSyntax';
 import { ImportFileError } from './errors';
 import { mappingTitle, type ImportMapping, type Problem } from './ImportMapping';
+import { parseRow } from './parseRow';
 import { RejectsFile } from './RejectsFile';
 import { upsertRows, type UpsertCounts } from './upsertRows';
 
@@ -16,8 +18,6 @@ import { upsertRows, type UpsertCounts } from './upsertRows';
 export const DEFAULT_BATCH_SIZE = 1000;
 /** Row errors kept in the result for people to read; the rejects file has them all. */
 const ERRORS_KEPT = 20;
-/** A longer row is malformed (an unclosed quote swallowing the file), and memory stays bounded. */
-const MAX_ROW_BYTES = 1024 * 1024;
 
 export interface ImportOptions {
   mapping: ImportMapping;
@@ -199,97 +199,6 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
     parser?.destroy();
     await runner.release();
   }
-}
-
-/** Comment lines (`#` first) and blank lines are skipped; quotes inside unquoted cells are kept. */
-function csvParser(delimiter: string): Parser {
-  return parse({
-    bom: true,
-    delimiter,
-    comment: '#',
-    comment_no_infix: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    max_record_size: MAX_ROW_BYTES,
-    info: true,
-  });
-}
-
-type ParsedRow = { ok: true; row: Record<string, unknown> } | { ok: false; problems: Problem[] };
-
-function parseRow(
-  record: readonly string[],
-  header: HeaderMap,
-  mapping: ImportMapping,
-  context: ImportContext,
-): ParsedRow {
-  const problems: Problem[] = [];
-  if (record.length !== header.names.length) {
-    problems.push({ column: 'row', reason: `expected ${header.names.length} fields, found ${record.length}` });
-    return { ok: false, problems };
-  }
-  const row: Record<string, unknown> = {};
-  for (const [name, column] of Object.entries(mapping.columns)) {
-    const at = header.index.get(name);
-    const text = at === undefined ? '' : record[at];
-    if (text.trim() === '') {
-      if (column.required) problems.push({ column: name, reason: 'missing (the column is required)' });
-      else row[name] = null;
-      continue;
-    }
-    const parsed = column.parse(text, context);
-    if (parsed.ok) row[name] = parsed.value;
-    else problems.push({ column: name, reason: parsed.reason });
-  }
-  if (problems.length === 0) {
-    const problem = mapping.check?.(row);
-    if (problem) problems.push(problem);
-  }
-  return problems.length === 0 ? { ok: true, row } : { ok: false, problems };
-}
-
-const CSV_REASONS: Record<string, string> = {
-  CSV_QUOTE_NOT_CLOSED: 'a quoted cell is never closed',
-  CSV_INVALID_CLOSING_QUOTE: 'a quoted cell is followed by more characters before the next delimiter',
-  CSV_MAX_RECORD_SIZE: `a row is longer than ${MAX_ROW_BYTES} bytes (an unclosed quote?)`,
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'a quoted cell is followed by more characters before the next delimiter',
-};
-
-/** csv-parse's own messages quote the data around the fault: only its code and line go further. */
-async function csvSyntaxError(error: unknown, file: string): Promise<unknown> {
-  const csv = error as Partial<CsvError> & { lines?: number; bytes?: number };
-  if (typeof csv?.code !== 'string' || !csv.code.startsWith('CSV_')) return error;
-  const reason = CSV_REASONS[csv.code] ?? `malformed CSV (${csv.code})`;
-  // An unclosed quote is noticed only at the end of the file: point at the row it opened in.
-  const line =
-    csv.code === 'CSV_QUOTE_NOT_CLOSED' && csv.bytes !== undefined ? await rowStartLine(file, csv.bytes) : csv.lines;
-  return new ImportFileError(`line ${line ?? '?'}: ${reason}`, line);
-}
-
-/** The line of the first row that starts at or after a byte offset (blank and comment lines skipped). */
-async function rowStartLine(file: string, offset: number): Promise<number> {
-  const stream = createReadStream(file);
-  let line = 1;
-  let position = 0;
-  let inComment = false;
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      for (const byte of chunk) {
-        position += 1;
-        if (byte === 0x0a) {
-          line += 1;
-          inComment = false;
-        } else if (position > offset && !inComment) {
-          if (byte === 0x23) inComment = true;
-          else if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) return line;
-        }
-      }
-    }
-  } finally {
-    stream.destroy();
-  }
-  return line;
 }
 
 async function rollbackQuietly(runner: QueryRunner): Promise<void> {

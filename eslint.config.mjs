@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['gateway/sandbox/**'],
+    files: ['gateway/sandbox/**', 'gateway/dashboard/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -1,3 +1,4 @@
-import path from 'node:path';
+import { WORKSPACE_ROOT } from '@hub/core';
 
-export const REPO_ROOT = path.resolve(__dirname, '../..');
+/** The repository the hub runs from (HUB_ROOT may name another copy). */
+export const REPO_ROOT = WORKSPACE_ROOT;

@@ -2,7 +2,9 @@ import { Role } from '@hub/core';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { registerCheck } from './commands/check';
 import { registerCompose } from './commands/compose';
+import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
+import { registerNew } from './commands/new';
 import { reset } from './commands/reset';
 import { start } from './commands/start';
 import { token, type TokenOptions } from './commands/token';
@@ -18,12 +20,29 @@ function positiveInteger(value: string): number {
 }
 
 export const program = new Command('hub')
-  .description('The partner data hub: a GraphQL federation of the alliance partners\' own data.')
-  .showHelpAfterError();
+  .description(
+    'The partner data hub: a GraphQL federation of the alliance partners\' own data. Each partner ' +
+      'publishes its own slice from its own database as a subgraph (subgraphs/<partner>/); the ' +
+      'gateway answers questions across them. Build first: npm run build.',
+  )
+  .showHelpAfterError()
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ hub start                          # every partner and the gateway, with seed data
+  $ hub token --role analyst           # a development token for the sandbox or curl
+  $ hub new museum                     # a new partner's subgraph, ready to build
+  $ hub compose                        # regenerate schema/supergraph.graphql
+  $ hub check jobcentre                # does a schema change break anyone?
+
+Run "hub <command> --help" for a command's arguments, options and exit codes.
+Environment: see the README's Configuration table (<PREFIX>_DATABASE_URL, <PREFIX>_PORT, HUB_DATA_DIR...).`,
+  );
 
 program
   .command('start')
-  .description('Start the five partner subgraphs and the gateway, each as its own process.')
+  .description('Start every partner subgraph and the gateway, each as its own process.')
   .option('--memory', 'throwaway in-memory databases instead of the .data/ folder')
   .option('--persons <n>', 'persons in the seed of an empty database', positiveInteger, DEFAULT_PERSONS)
   .action((options: { memory?: boolean; persons: number }) => start(options));
@@ -59,3 +78,5 @@ Examples:
 registerCompose(program);
 registerCheck(program);
 registerImport(program);
+registerExport(program);
+registerNew(program);

@@ -1,16 +1,62 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { failurePath } from './errors/failurePath';
 import type { GatewayContext } from './GatewayContext';
+import type { SubgraphAnswer } from './traffic/graphqlAnswer';
+import { partnerFailureMessage, partnerFailureOf } from './traffic/PartnerFailure';
+import type { PartnerLink } from './traffic/PartnerLink';
 
 /**
- * How the gateway talks to one partner's subgraph: it vouches for the verified caller with its
- * own token (never the caller's: a subgraph trusts only the gateway's key) and passes the request
- * id that ties the partners' logs together.
+ * What the gateway sends a partner besides the operation: it vouches for the verified caller with
+ * its own token (never the caller's: a subgraph trusts only the gateway's key) and passes the
+ * request id that ties the partners' logs together.
  */
-export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    // Health checks and schema loading run without a request context.
-    if (!('requestId' in context)) return;
-    request.http?.headers.set('x-request-id', context.requestId);
-    request.http?.headers.set('authorization', `Bearer ${context.internalToken}`);
+export function outgoingHeaders(context: Partial<GatewayContext>): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/graphql-response+json, application/json;q=0.9' };
+  // The gateway's own calls (none today: no health checks, no schema loading) carry no caller.
+  if (!context.requestId || !context.internalToken) return headers;
+  headers['x-request-id'] = context.requestId;
+  headers.authorization = `Bearer ${context.internalToken}`;
+  return headers;
+}
+
+function representationCount(variables: Record<string, unknown> | undefined): number | undefined {
+  const representations = variables?.representations;
+  return Array.isArray(representations) ? representations.length : undefined;
+}
+
+/** A partner that answered no data: its request-level errors point where its data would have gone. */
+function withFailurePath(answer: SubgraphAnswer, query: string): SubgraphAnswer {
+  if (!answer.errors?.some((error) => !error.path)) return answer;
+  const path = failurePath(query);
+  return { ...answer, errors: answer.errors.map((error) => (error.path ? error : { ...error, path })) };
+}
+
+/**
+ * How the gateway talks to one partner's subgraph, through that partner's PartnerLink (pool,
+ * timeout, retries, circuit). When the partner gives no usable answer, the fetch answers with one
+ * error naming the partner, its code and the first field it would have filled, so the executor
+ * keeps every other partner's data.
+ */
+export class HubDataSource implements GraphQLDataSource<GatewayContext> {
+  constructor(private readonly link: PartnerLink) {}
+
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphAnswer> {
+    const { query = '', variables, operationName } = options.request;
+    try {
+      const answer = await this.link.send({
+        body: JSON.stringify({ query, variables, operationName }),
+        headers: outgoingHeaders(options.context),
+        // The query planner prints every fetch with its keyword first.
+        idempotent: !query.startsWith('mutation'),
+        representations: representationCount(variables),
+      });
+      return answer.data == null ? withFailurePath(answer, query) : answer;
+    } catch (error) {
+      const failure = partnerFailureOf(error);
+      const partner = this.link.name;
+      (options.context as Partial<GatewayContext>).record?.partnerFailures.push({ partner, code: failure.code, detail: failure.detail });
+      const message = partnerFailureMessage(partner, failure.code, this.link.settings.timeoutMs);
+      return { errors: [{ message, path: failurePath(query), extensions: { code: failure.code, partner } }] };
+    }
   }
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   DEV_ISSUER_PREFIX,
   UnauthenticatedError,
@@ -9,12 +8,14 @@ import {
   type TrustedIssuer,
 } from '@hub/core';
 import type { RequestHandler } from 'express';
-import type { GatewayContext } from './GatewayContext';
+import { cachedVouching } from './callerCache';
+import type { GatewayContext, RequestRecord } from './GatewayContext';
 
 /**
  * Verifies the caller's bearer token before anything is resolved, and prepares the per-request
  * context: a missing, malformed, expired, wrongly signed or wrong-audience token gets 401
- * UNAUTHENTICATED with the reason, and the request goes no further.
+ * UNAUTHENTICATED with the reason and the request id, and the request goes no further. Runs after
+ * `observeRequests`, which gives the request its record and id.
  */
 export async function authenticate(
   trustedIssuers: readonly TrustedIssuer[],
@@ -25,21 +26,23 @@ export async function authenticate(
   }
   const verify = await createCallerVerifier(trustedIssuers);
   const gatewayKey = await importPrivateKey(gatewayPrivateKeyPem);
+  const vouch = cachedVouching(async (authorization) => {
+    const viewer = await verify(authorization);
+    return { viewer, internalToken: await signInternalToken(viewer, gatewayKey) };
+  });
   return (req, res, next) => {
-    const requestId = req.header('x-request-id') ?? randomUUID();
-    verify(req.header('authorization')).then(
-      async (viewer) => {
-        const context: GatewayContext = {
-          requestId,
-          viewer,
-          internalToken: await signInternalToken(viewer, requestId, gatewayKey),
-        };
+    const record = res.locals.record as RequestRecord;
+    vouch(req.header('authorization')).then(
+      ({ viewer, internalToken }) => {
+        const context: GatewayContext = { requestId: record.requestId, viewer, internalToken, record };
         res.locals.context = context;
         next();
       },
       (error: unknown) => {
         const refusal = error instanceof UnauthenticatedError ? error : new UnauthenticatedError('Not authenticated.');
-        res.status(401).json(unauthenticatedBody(refusal));
+        const body = unauthenticatedBody(refusal);
+        for (const bodyError of body.errors) Object.assign(bodyError.extensions, { requestId: record.requestId });
+        res.status(401).json(body);
       },
     );
   };

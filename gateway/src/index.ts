@@ -1,5 +1,27 @@
 export { startGateway, type GatewayOptions, type RunningGateway } from './startGateway';
 export { gatewayOptionsFromEnv } from './server';
-export type { GatewayContext } from './GatewayContext';
-export { HubDataSource } from './HubDataSource';
+export { gatewayWorkersFromEnv, runClustered } from './cluster';
+export type { GatewayContext, RequestRecord, PartnerFailureNote } from './GatewayContext';
+export { HubDataSource, outgoingHeaders } from './HubDataSource';
+export { PartnerLink, type PartnerHealth, type PartnerState, type PartnerObserver } from './traffic/PartnerLink';
+export { PartnerLinks } from './traffic/PartnerLinks';
+export { DEFAULT_TRAFFIC, trafficSettingsFromEnv, type TrafficSettings } from './traffic/trafficSettings';
+export { PartnerErrorCode, PartnerFailure } from './traffic/PartnerFailure';
+export { graphqlAnswerOf } from './traffic/graphqlAnswer';
+export { failurePath } from './errors/failurePath';
+export { LimitCode } from './limits/LimitExceededError';
+export { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/queryLimits';
+export { DEFAULT_BODY_LIMIT } from './limits/bodyLimit';
+export {
+  buildManifest,
+  readManifest,
+  registeredOperation,
+  sha256,
+  DASHBOARD_OPERATIONS_DIR,
+  MANIFEST_PATH,
+  OPERATION_DIRS,
+  type PersistedQueryManifest,
+} from './safelist/manifest';
+export { Safelist, safelistModeFromEnv, type SafelistMode } from './safelist/Safelist';
 export { authenticate } from './authenticate';
+export { cachedVouching, type VouchedCaller } from './callerCache';

@@ -1,9 +1,11 @@
+import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GATEWAY_DEFAULT_PORT, PARTNERS, type TrustedIssuer } from '@hub/core';
-import { startGateway } from './startGateway';
+import { GATEWAY_DEFAULT_PORT, PARTNERS, WORKSPACE_ROOT, type TrustedIssuer } from '@hub/core';
+import { gatewayWorkersFromEnv, runClustered } from './cluster';
+import { startGateway, type RunningGateway } from './startGateway';
 
-const SCHEMA_DIR = path.resolve(__dirname, '../../schema');
+const SCHEMA_DIR = path.join(WORKSPACE_ROOT, 'schema');
 
 function readRequired(env: NodeJS.ProcessEnv, variable: string): string {
   const file = env[variable];
@@ -33,15 +35,34 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env) {
   };
 }
 
-async function main(): Promise<void> {
-  const gateway = await startGateway(gatewayOptionsFromEnv()).catch((error: unknown) => {
+/** One serving process: the whole gateway, stopped cleanly (once) on SIGTERM or SIGINT. */
+async function serve(): Promise<void> {
+  let gateway: RunningGateway;
+  try {
+    gateway = await startGateway(gatewayOptionsFromEnv());
+  } catch (error) {
     console.error(`gateway could not start: ${String(error)}`);
     process.exit(1);
-  });
-  console.log(`gateway ready at ${gateway.url}`);
-  const stop = () => void gateway.stop().then(() => process.exit(0));
+  }
+  console.log(`gateway ready at ${gateway.url}${cluster.isWorker ? ` (worker ${process.pid})` : ''}`);
+  // Under Ctrl-C a worker gets SIGINT from the terminal and SIGTERM from the primary.
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= gateway.stop().then(() => process.exit(0));
+  };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }
 
-if (require.main === module) void main();
+function main(): void {
+  let workers: number;
+  try {
+    workers = gatewayWorkersFromEnv();
+  } catch (error) {
+    console.error(`gateway could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  runClustered(workers, serve);
+}
+
+if (require.main === module) main();

@@ -1,17 +1,31 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { Role, formatError, negotiateMediaType, requestErrorAsGraphQL, type TrustedIssuer } from '@hub/core';
+import {
+  Role,
+  createLogger,
+  createMetricsRegistry,
+  negotiateMediaType,
+  requestErrorAsGraphQL,
+  type TrustedIssuer,
+} from '@hub/core';
 import compression from 'compression';
 import express from 'express';
+import type pino from 'pino';
+import { audienceServer } from './audienceServer';
 import { authenticate } from './authenticate';
 import type { GatewayContext } from './GatewayContext';
-import { HubDataSource } from './HubDataSource';
+import { dashboardRouter } from './dashboard';
+import { healthRouter } from './health';
+import { bodyTooLarge, DEFAULT_BODY_LIMIT } from './limits/bodyLimit';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/queryLimits';
+import { createGatewayMetrics } from './observability/gatewayMetrics';
+import { observeRequests } from './observability/observeGateway';
+import { MANIFEST_PATH, readManifest } from './safelist/manifest';
+import { Safelist, documentIdAsPersistedQuery, safelistModeFromEnv, type SafelistMode } from './safelist/Safelist';
 import { sandboxRouter } from './sandbox';
+import { PartnerLinks } from './traffic/PartnerLinks';
+import { trafficSettingsFromEnv, type TrafficSettings } from './traffic/trafficSettings';
 
 export interface GatewayOptions {
   /** The composed supergraph (schema/supergraph.graphql). */
@@ -29,6 +43,16 @@ export interface GatewayOptions {
   trustedIssuers: readonly TrustedIssuer[];
   /** The gateway's own private key (PEM), to vouch for callers to the subgraphs. */
   gatewayPrivateKeyPem: string;
+  /** Overrides, for every partner, the settings from the environment (`trafficSettingsFromEnv`). */
+  traffic?: Partial<TrafficSettings>;
+  /** Overrides the default query limits. */
+  limits?: Partial<QueryLimits>;
+  /** Largest request body, in `express.json`'s notation; 1mb by default. */
+  bodyLimit?: string;
+  /** Registered operations and whether only they may run; by default the checked-in list and HUB_SAFELIST. */
+  safelist?: { mode?: SafelistMode; manifestPath?: string };
+  /** Where the request log goes; JSON lines on stdout by default. */
+  logger?: pino.Logger;
 }
 
 export interface RunningGateway {
@@ -38,52 +62,53 @@ export interface RunningGateway {
 
 const GRAPHQL_PATH = '/graphql';
 
-/** One Apollo server over one supergraph; the hub runs one per audience. */
-async function audienceServer(
-  supergraphSdl: string,
-  options: GatewayOptions,
-  httpServer: http.Server,
-): Promise<ApolloServer<GatewayContext>> {
-  const gateway = new ApolloGateway({
-    supergraphSdl,
-    buildService: ({ name, url }) => new HubDataSource({ url: options.subgraphUrls?.[name] ?? url }),
-  });
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    includeStacktraceInErrorResponses: false,
-    formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
-  });
-  await apollo.start();
-  return apollo;
-}
-
 /** Dashboards see the contract: a graph in which person-level types do not exist at all. */
 const seesContractOnly = (context: GatewayContext) =>
   context.viewer.roles.every((role) => role === Role.DASHBOARD);
 
+function partnerLinks(options: GatewayOptions, observer: ReturnType<typeof createGatewayMetrics>): PartnerLinks {
+  const settings = Object.fromEntries(
+    Object.entries(trafficSettingsFromEnv()).map(([name, fromEnv]) => [name, { ...fromEnv, ...options.traffic }]),
+  );
+  return new PartnerLinks({ urls: options.subgraphUrls, settings, observer });
+}
+
 /** Starts the hub's one endpoint: the Apollo gateway over the partners' subgraphs. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const logger = options.logger ?? createLogger('gateway');
+  const registry = createMetricsRegistry('gateway');
+  const metrics = createGatewayMetrics(registry);
+  const links = partnerLinks(options, metrics);
+  const safelist = new Safelist(
+    readManifest(options.safelist?.manifestPath ?? MANIFEST_PATH),
+    options.safelist?.mode ?? safelistModeFromEnv(),
+  );
   const app = express();
   const httpServer = http.createServer(app);
-  const full = await audienceServer(options.supergraphSdl, options, httpServer);
-  const contract = await audienceServer(options.dashboardSupergraphSdl, options, httpServer);
+  const shared = { links, safelist, logger, httpServer, limits: { ...DEFAULT_QUERY_LIMITS, ...options.limits } };
+  const full = await audienceServer(options.supergraphSdl, shared);
+  const contract = await audienceServer(options.dashboardSupergraphSdl, shared);
   const context = async ({ res }: { res: express.Response }) => res.locals.context as GatewayContext;
   const serveFull = expressMiddleware(full, { context });
   const serveContract = expressMiddleware(contract, { context });
   const serveAudience: express.RequestHandler = (req, res, next) =>
     (seesContractOnly(res.locals.context) ? serveContract : serveFull)(req, res, next);
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   app.disable('x-powered-by');
   // The sandbox's editor is ~6 MB of script: gzip brings a first load on a slow network to ~2 MB.
-  app.use(compression());
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  // GraphQL answers are small aggregates: gzipping each one cost more CPU than it saved on the
+  // benchmark's profile; a reverse proxy in front can still compress them.
+  app.use(compression({ filter: (req, res) => !req.path.startsWith(GRAPHQL_PATH) && compression.filter(req, res) }));
+  app.use(healthRouter(links, registry));
   app.use(sandboxRouter({ endpoint: GRAPHQL_PATH, exampleQuery: options.exampleQuery ?? '' }));
+  app.use(dashboardRouter({ endpoint: GRAPHQL_PATH }));
   app.use(
     GRAPHQL_PATH,
+    observeRequests({ logger, metrics }),
     negotiateMediaType,
-    express.json({ limit: '1mb' }),
+    express.json({ limit: bodyLimit }),
+    bodyTooLarge(bodyLimit),
+    documentIdAsPersistedQuery,
     await authenticate(options.trustedIssuers, options.gatewayPrivateKeyPem),
     serveAudience,
     requestErrorAsGraphQL,
@@ -91,11 +116,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve) => httpServer.listen(options.port, host, resolve));
   const { port } = httpServer.address() as AddressInfo;
+  logger.info({ safelist: safelist.mode, partners: links.all.map((link) => link.name) }, 'gateway listening');
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}${GRAPHQL_PATH}`,
     async stop() {
       await contract.stop();
       await full.stop();
+      links.close();
     },
   };
 }

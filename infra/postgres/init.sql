@@ -6,13 +6,15 @@
 -- does nothing to an existing volume: alter that server by hand, or (dev only) drop the volume
 -- with `docker compose down -v`.
 --
+-- One block per partner; `hub new <partner>` appends a new partner's block after the last
+-- one, the same way.
+--
 -- Isolation: every partner role owns its own database and nothing else, has no attribute beyond
 -- LOGIN, and PUBLIC loses CONNECT on every database, so a partner role can connect to its own
 -- database only. test/src/infra/dockerCompose.test.ts parses this file and checks that.
 --
 -- Passwords come from the postgres container's environment, one variable per partner:
---   MUNICIPALITY_DB_PASSWORD, HOUSING_ASSOCIATION_DB_PASSWORD, JOBCENTRE_DB_PASSWORD,
---   VOLUNTEER_CENTRE_DB_PASSWORD, FOUNDATION_DB_PASSWORD
+--   <PREFIX>_DB_PASSWORD, e.g. MUNICIPALITY_DB_PASSWORD, HOUSING_ASSOCIATION_DB_PASSWORD
 -- docker-compose.yml passes them, with dev-only defaults. psql's \getenv (PostgreSQL 15+) reads
 -- each into a psql variable and :'name' inserts it as a properly quoted SQL literal. There is no
 -- default in this file on purpose: a missing password stops the initialisation with an error.

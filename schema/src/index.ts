@@ -1,7 +1,7 @@
 export { composeSupergraph, subgraphSdl, type SubgraphSdl } from './composeSupergraph';
 export { SCHEMA_DIR, SUPERGRAPH_PATH, DASHBOARD_SUPERGRAPH_PATH, EXAMPLES_DIR } from './paths';
 export { dashboardSubgraph, HIDDEN_FROM_DASHBOARDS } from './dashboardContract';
-export { SUBGRAPHS } from './subgraphs';
+export { SUBGRAPHS, importMappingsOf, loadSubgraphs } from './subgraphs';
 export {
   composeSubgraphs,
   describeProblem,

@@ -90,7 +90,7 @@ export function registerCompose(program: Command): void {
     .command('compose')
     .summary('Compose the supergraph from the partner subgraphs and write it to schema/.')
     .description(
-      'Compose the supergraph from the five partner subgraphs, as their code builds them, with ' +
+      'Compose the supergraph from the partner subgraphs in subgraphs/, as their code builds them, with ' +
         'Apollo Federation composition, and write schema/supergraph.graphql (what the gateway ' +
         'serves) and schema/supergraph.dashboard.graphql (the dashboard contract). Commit both ' +
         'with the change.\n\n' +

@@ -8,27 +8,28 @@ import {
   ImportSetupError,
   linkageKeyFrom,
   mappingTitle,
+  PARTNER_NAMES,
   partnerSpec,
   prepareDatabase,
   readCsvHead,
   subgraphOptionsFromEnv,
   type Database,
-  type ImportMapping,
   type ImportResult,
-  type PartnerName,
   type SubgraphDefinition,
 } from '@hub/core';
-import { jobcentre, jobcentreMappings } from '@hub/subgraph-jobcentre';
-import { Argument, type Command, Option } from 'commander';
+import { SUBGRAPHS, importMappingsOf } from '@hub/schema';
+import { type Command, Option } from 'commander';
 import { REPO_ROOT } from '../paths';
 import { EXIT, failure, progressLine, report } from './importOutput';
 
-/** The partners that can load extracts, and the mappings each declares (in its `src/import/`). */
-const IMPORTERS: Partial<
-  Record<PartnerName, { definition: SubgraphDefinition<unknown>; mappings: readonly ImportMapping[] }>
-> = {
-  jobcentre: { definition: jobcentre as SubgraphDefinition<unknown>, mappings: jobcentreMappings },
-};
+/** The partners that can load extracts: those whose package exports mappings (its `src/import/`). */
+const importingPartners = () => PARTNER_NAMES.filter((partner) => importMappingsOf(partner).length > 0);
+
+function importerOf(partner: string) {
+  const definition = SUBGRAPHS.find((candidate) => candidate.name === partner);
+  const mappings = definition ? importMappingsOf(partner) : [];
+  return definition && mappings.length > 0 ? { definition, mappings } : undefined;
+}
 
 export interface ImportCommandOptions {
   mapping?: string;
@@ -41,7 +42,6 @@ export interface ImportCommandOptions {
 
 /** Registers `hub import <partner> <file>` on the program. */
 export function registerImport(program: Command): void {
-  const partners = Object.keys(IMPORTERS);
   program
     .command('import')
     .summary("Load a partner's CSV extract into its own database, national IDs pseudonymised.")
@@ -51,7 +51,7 @@ export function registerImport(program: Command): void {
         'written, logged or shown. Loading the same file again changes nothing; a newer extract ' +
         'updates the rows in place (by natural key).',
     )
-    .addArgument(new Argument('<partner>', 'whose database receives the rows').choices(partners))
+    .argument('<partner>', 'whose database receives the rows: a partner whose subgraph declares import mappings')
     .argument('<file>', 'the CSV extract: a header line naming the columns, then one row per line')
     .option(
       '--mapping <name>',
@@ -73,7 +73,8 @@ export function registerImport(program: Command): void {
       '--dev-linkage-key',
       'pseudonymise with the public development key: synthetic data only (refused with NODE_ENV=production)',
     )
-    .addHelpText('after', helpText())
+    // Built when asked for: it loads every partner's package, which `hub new` may not have built yet.
+    .addHelpText('after', () => helpText())
     .showHelpAfterError("(hub import --help shows the arguments, the mappings' columns and the exit codes)")
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT.USAGE))
     .action(async (partner: string, file: string, options: ImportCommandOptions) => {
@@ -82,7 +83,7 @@ export function registerImport(program: Command): void {
 }
 
 function helpText(): string {
-  const mappings = Object.values(IMPORTERS).flatMap((importer) => importer?.mappings ?? []);
+  const mappings = importingPartners().flatMap(importMappingsOf);
   const described = mappings
     .map((m) =>
       [`  ${mappingTitle(m)}: ${m.description}`, ...describeColumns(m).map((line) => `    ${line}`)].join('\n'),
@@ -126,10 +127,10 @@ export async function runImport(partner: string, file: string, options: ImportCo
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const importer = IMPORTERS[partner as PartnerName];
+    const importer = importerOf(partner);
     if (!importer) {
       throw new ImportSetupError(
-        `"${partner}" has no import mappings; partners that can import: ${Object.keys(IMPORTERS).join(', ')}`,
+        `"${partner}" has no import mappings; partners that can import: ${importingPartners().join(', ')}`,
       );
     }
     const input = path.resolve(file);

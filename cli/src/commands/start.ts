@@ -41,26 +41,37 @@ function launch(label: string, script: string, env: NodeJS.ProcessEnv): ChildPro
 
 let stopping = false;
 
+/** Asks every process to stop and waits for them: each closes its embedded database first. */
 function stopAll(exitCode: number): void {
+  if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  setTimeout(() => process.exit(exitCode), 2000).unref();
+  const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+  let left = running.length;
+  if (left === 0) process.exit(exitCode);
+  for (const child of running) {
+    child.once('exit', () => {
+      left -= 1;
+      if (left === 0) process.exit(exitCode);
+    });
+    child.kill('SIGTERM');
+  }
+  setTimeout(() => process.exit(exitCode), 10_000).unref();
 }
 
 function portOf(partner: PartnerSpec): number {
   return Number(process.env[`${partner.envPrefix}_PORT`] || partner.defaultPort);
 }
 
-/** A token for the sandbox link printed at start: development keys only, valid for 8 hours. */
-async function developmentAnalystToken(): Promise<string> {
+/** A token for the links printed at start: development keys only, valid for 8 hours. */
+async function developmentToken(role: Role): Promise<string> {
   const keys = await loadOrCreateDevKeys(devKeysDir());
-  return mintDevToken(keys.issuer.privateKeyPem, { partner: 'lauritzen-foundation', roles: [Role.ANALYST] });
+  return mintDevToken(keys.issuer.privateKeyPem, { partner: 'lauritzen-foundation', roles: [role] });
 }
 
-/** `hub start`: five subgraph processes, then the gateway once they are healthy. */
+/** `hub start`: one process per partner subgraph, then the gateway once they are healthy. */
 export async function start(options: StartOptions): Promise<void> {
-  process.once('SIGINT', () => stopAll(0));
-  process.once('SIGTERM', () => stopAll(0));
+  process.on('SIGINT', () => stopAll(0));
+  process.on('SIGTERM', () => stopAll(0));
   const shared = {
     ...(await prepareDevIdentity()),
     HUB_SEED_PERSONS: String(options.persons),
@@ -79,6 +90,8 @@ export async function start(options: StartOptions): Promise<void> {
   const url = `http://localhost:${gatewayPort}/graphql`;
   console.log(`\nThe partner data hub is up: ${url}`);
   console.log(`Sandbox as a development analyst (the token is in the fragment, never sent to a server):`);
-  console.log(`  ${url}#token=${await developmentAnalystToken()}`);
+  console.log(`  ${url}#token=${await developmentToken(Role.ANALYST)}`);
+  console.log(`Dashboard as a development dashboard client (public aggregates only):`);
+  console.log(`  http://localhost:${gatewayPort}/dashboard#token=${await developmentToken(Role.DASHBOARD)}`);
   console.log('Other roles: npm run token -- --help. Ctrl-C stops every process.');
 }

@@ -11,14 +11,15 @@ const LIFETIME_SECONDS = 60;
 
 /**
  * The gateway vouches for the caller it verified with a token of its own, signed with its own
- * key: subgraphs verify it themselves and refuse every call that does not carry it.
+ * key: subgraphs verify it themselves and refuse every call that does not carry it. It names the
+ * caller, not the request (the request id travels as `x-request-id`), so the gateway can reuse it
+ * for the same caller for part of its lifetime.
  */
-export function signInternalToken(viewer: Viewer, requestId: string, gatewayKey: KeyLike): Promise<string> {
+export function signInternalToken(viewer: Viewer, gatewayKey: KeyLike): Promise<string> {
   return new SignJWT({
     partner: viewer.partner,
     roles: viewer.roles,
     ...(viewer.purpose ? { purpose: viewer.purpose } : {}),
-    rid: requestId,
   })
     .setProtectedHeader({ alg: 'ES256' })
     .setSubject(viewer.subject)

@@ -1,15 +1,23 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type pino from 'pino';
 import type { Logger } from 'typeorm';
+import { createLogger } from '../observability/createLogger';
 
-interface RequestScope {
+/** One request's SQL statement tally. */
+export interface RequestScope {
   sqlStatements: number;
+  /** Names the request in the log line of a statement that failed. */
+  requestId?: string;
 }
 
 const requestScope = new AsyncLocalStorage<RequestScope>();
 
-/** Runs `fn` with its own SQL statement tally, readable through `statementsInRequest()`. */
-export function runInRequestScope<T>(fn: () => T): T {
-  return requestScope.run({ sqlStatements: 0 }, fn);
+/**
+ * Runs `fn` with its own SQL statement tally, readable through `statementsInRequest()` inside it,
+ * or through `scope` itself once the request is over (its metrics and log line are written then).
+ */
+export function runInRequestScope<T>(fn: () => T, scope: RequestScope = { sqlStatements: 0 }): T {
+  return requestScope.run(scope, fn);
 }
 
 export function statementsInRequest(): number {
@@ -22,8 +30,11 @@ export function statementsInRequest(): number {
  */
 export class SqlStatementCounter implements Logger {
   total = 0;
+  private readonly logger: pino.Logger;
 
-  constructor(private readonly label: string) {}
+  constructor(label: string) {
+    this.logger = createLogger(label);
+  }
 
   logQuery(): void {
     this.total += 1;
@@ -31,21 +42,23 @@ export class SqlStatementCounter implements Logger {
     if (scope) scope.sqlStatements += 1;
   }
 
+  // The statement's text only: its parameters can be pseudonyms.
   logQueryError(error: string | Error, query: string): void {
-    console.error(`[${this.label}] SQL error: ${String(error)} in ${query.slice(0, 200)}`);
+    const requestId = requestScope.getStore()?.requestId;
+    this.logger.error({ requestId, err: error, query: query.slice(0, 1000) }, 'SQL error');
   }
 
   logQuerySlow(time: number, query: string): void {
-    console.warn(`[${this.label}] slow SQL (${time} ms): ${query.slice(0, 200)}`);
+    this.logger.warn({ requestId: requestScope.getStore()?.requestId, ms: time, query: query.slice(0, 1000) }, 'slow SQL');
   }
 
   logSchemaBuild(): void {}
 
   logMigration(message: string): void {
-    if (process.env.HUB_LOG_MIGRATIONS) console.info(`[${this.label}] ${message}`);
+    if (process.env.HUB_LOG_MIGRATIONS) this.logger.info(message);
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn') console.warn(`[${this.label}] ${String(message)}`);
+    if (level === 'warn') this.logger.warn(String(message));
   }
 }

@@ -116,3 +116,19 @@ export function optional<T>(column: ColumnSpec<T>): ColumnSpec<T | null> {
   if (column.nationalId) throw new Error("optional: the national ID column is the row's key and cannot be optional");
   return { ...column, required: false };
 }
+
+/** One line of text such as a name (at most 200 characters); with `pattern`, only text it matches. */
+export function textColumn(description: string, pattern?: { regex: RegExp; type: string }): ColumnSpec<string> {
+  return {
+    description,
+    type: pattern?.type ?? 'text',
+    required: true,
+    parse(text) {
+      const value = text.trim();
+      if (value.length > 200) return bad(`expected at most 200 characters, got ${value.length}`);
+      if (/\p{Cc}/u.test(value)) return bad('expected one line of text, got a line break or control character');
+      if (pattern && !pattern.regex.test(value)) return bad(`expected ${pattern.type}, got ${quoted(value)}`);
+      return ok(value);
+    },
+  };
+}

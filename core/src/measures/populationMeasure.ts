@@ -7,6 +7,7 @@ import { AGE_BAND_COMPONENTS, AGE_BAND_RANGES, AreaKind, DISJOINT_AGE_BANDS, typ
 import { notFound } from '../graphql/errors';
 import { countMeasure, shareMeasure, type Measure } from '../graphql/Measure';
 import { argsLoader } from '../loaders/loaders';
+import { countGroupedPopulations, type PopulationCountRow, type SpellCondition } from './groupedPopulations';
 
 /** A population: persons of an age band living in an area, on a date. */
 export interface PopulationKey {
@@ -29,6 +30,12 @@ export interface PopulationQuery {
   where?: string;
   /** Condition on `p` for the numerator; the date is `k.on_date`. */
   numerator?: string;
+  /**
+   * Instead of `numerator`: those with a running spell of `spells.table` meeting `spells.where`.
+   * Without `where`, such a query is counted by `countGroupedPopulations`, whose cost does not
+   * grow with keys × persons (a time series of many days stays cheap).
+   */
+  spells?: SpellCondition;
 }
 
 /**
@@ -82,14 +89,11 @@ export async function countPopulations(
   query: PopulationQuery,
   keys: readonly PopulationKey[],
 ): Promise<(PopulationTable | null)[]> {
-  const rows: {
-    idx: number;
-    known: string | null;
-    kind: string | null;
-    area: string | null;
-    denominators: number[];
-    numerators: number[];
-  }[] = await db.query(
+  if (query.where === undefined && query.numerator === undefined) {
+    return assembleTables(await countGroupedPopulations(db, query.population, query.spells, keys), keys.length);
+  }
+  if (query.spells) throw new Error('A population query takes `spells` only without `where` and `numerator`.');
+  const rows: PopulationCountRow[] = await db.query(
     `WITH k AS (SELECT * FROM unnest($1::int[], $2::text[], $3::date[]) AS k(idx, area, on_date))
      SELECT k.idx, a.code AS known, a.kind, t.code AS area,
             ${countsByAgeBand('count(p.pseudonym)', AGE)} AS denominators,
@@ -105,7 +109,12 @@ export async function countPopulations(
      ORDER BY k.idx, t.code`,
     [keys.map((_, index) => index), keys.map((key) => key.area), keys.map((key) => key.on)],
   );
-  const tables: (PopulationTable | null)[] = keys.map(() => null);
+  return assembleTables(rows, keys.length);
+}
+
+/** Each key's disclosure table from its count rows; null for a key whose area is not known. */
+function assembleTables(rows: readonly PopulationCountRow[], keyCount: number): (PopulationTable | null)[] {
+  const tables: (PopulationTable | null)[] = Array.from({ length: keyCount }, () => null);
   for (const row of rows) {
     if (row.known === null || row.area === null) continue;
     const table = (tables[row.idx] ??= { rows: [], districts: row.kind === AreaKind.DISTRICT });

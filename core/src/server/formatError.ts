@@ -3,17 +3,20 @@ import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 
 /**
- * Errors the hub raised on purpose (with a code) go out as they are. Anything else is a bug or
- * an outage: it is logged here and leaves only as a generic message, never with SQL, paths or
- * stack traces.
+ * A bug or an outage, as opposed to an error the hub raised on purpose (one with a code other
+ * than INTERNAL_SERVER_ERROR). `error` is the one Apollo hands to plugins and to `formatError`.
+ */
+export function isUnexpectedError(error: unknown, code: unknown): boolean {
+  return !(unwrapResolverError(error) instanceof GraphQLError || (code && code !== 'INTERNAL_SERVER_ERROR'));
+}
+
+/**
+ * Errors the hub raised on purpose go out as they are. Anything else leaves only as a generic
+ * message, never with SQL, paths or stack traces; its detail is in the server's log (a subgraph's
+ * `observationPlugin` writes it, with the request id the client gets in `extensions.requestId`).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  const code = formatted.extensions?.code;
-  if (original instanceof GraphQLError || (code && code !== 'INTERNAL_SERVER_ERROR')) {
-    return formatted;
-  }
-  console.error('Unexpected error while resolving', formatted.path ?? '', original);
+  if (!isUnexpectedError(error, formatted.extensions?.code)) return formatted;
   return {
     message: 'Internal server error',
     path: formatted.path,

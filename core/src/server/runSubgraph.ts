@@ -17,7 +17,8 @@ function positiveInteger(value: string | undefined, name: string): number | unde
 /**
  * A subgraph's settings from the environment (documented in the README):
  * `<PREFIX>_PORT`, `<PREFIX>_DATABASE_URL`, `HUB_HOST`, `HUB_DATA_DIR`, `HUB_MEMORY`,
- * `HUB_SEED_PERSONS`, `HUB_RESET`; and `HUB_GATEWAY_PUBLIC_KEY_FILE` to run.
+ * `HUB_SEED_PERSONS`, `HUB_RESET`; and `HUB_GATEWAY_PUBLIC_KEY_FILE` to run. The request log
+ * follows `HUB_LOG_LEVEL` (`createLogger`).
  */
 export function subgraphOptionsFromEnv(
   name: SubgraphDefinition<unknown>['name'],
@@ -54,10 +55,15 @@ export async function runSubgraph<L>(definition: SubgraphDefinition<L>): Promise
     console.error(`${definition.name} subgraph could not start: ${String(error)}`);
     process.exit(1);
   }
+  // Plain text, whatever the log level: the line people and scripts wait for.
   const where = options.databaseUrl ? 'PostgreSQL' : (options.dataDir ?? 'in memory');
   console.log(`${definition.name} subgraph ready at ${running.url} (database: ${where})`);
+  // Ctrl-C reaches every process of the group and `hub start` then sends SIGTERM as well: stop
+  // once, and keep handling later signals, or their default action would kill the process before
+  // the embedded database is closed (leaving its postmaster.pid behind).
+  let stopping: Promise<void> | undefined;
   const stop = () => {
-    running.stop().then(
+    stopping ??= running.stop().then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(error);
@@ -65,6 +71,6 @@ export async function runSubgraph<L>(definition: SubgraphDefinition<L>): Promise
       },
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -8,6 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { KeyLike } from 'jose';
+import type pino from 'pino';
 import { unauthenticatedBody, UnauthenticatedError } from '../auth/errors';
 import { verifyInternalToken } from '../auth/internalToken';
 import { importPublicKey } from '../auth/keys';
@@ -18,8 +18,13 @@ import { AuditTrail } from '../audit/AuditTrail';
 import { AreaReference } from '../db/AreaReference';
 import { openDatabase, dropAllTables, type Database } from '../db/openDatabase';
 import { SharedTables1767225600000 } from '../db/SharedTables1767225600000';
-import { runInRequestScope } from '../db/SqlStatementCounter';
 import { buildFederatedSchema } from '../graphql/buildFederatedSchema';
+import { createLogger } from '../observability/createLogger';
+import { createMetricsRegistry, metricsEndpoint } from '../observability/createMetricsRegistry';
+import { observationPlugin } from '../observability/observationPlugin';
+import { inObservedScope, observeRequests, type ObservedRequest } from '../observability/observeRequests';
+import { readinessEndpoint } from '../observability/readiness';
+import { createSubgraphMetrics } from '../observability/subgraphMetrics';
 import { formatError } from './formatError';
 import { negotiateMediaType, requestErrorAsGraphQL } from './graphqlHttp';
 import type { RequestContext } from './context';
@@ -42,6 +47,8 @@ export interface SubgraphOptions {
   bodyLimit?: string;
   /** The gateway's public key (PEM): the subgraph answers only calls the gateway vouched for. */
   gatewayPublicKeyPem: string;
+  /** Where the request log goes; by default JSON lines on stdout (`createLogger`). */
+  logger?: pino.Logger;
 }
 
 export interface RunningSubgraph {
@@ -76,8 +83,6 @@ export async function prepareDatabase<L>(
   }
 }
 
-const inRequestScope: express.RequestHandler = (_req, _res, next) => runInRequestScope(next);
-
 /** Refuses, before any resolver runs, every call that does not carry the gateway's token. */
 function onlyFromGateway(gatewayKey: KeyLike): express.RequestHandler {
   return (req, res, next) => {
@@ -102,16 +107,23 @@ export async function startSubgraph<L>(
   const database = await prepareDatabase(definition, options);
   const db = database.dataSource;
   const schema = await buildFederatedSchema<RequestContext<L>>(schemaOptionsOf(definition));
+  const logger = options.logger ?? createLogger(definition.name);
+  const registry = createMetricsRegistry(definition.name);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext<L>>({
     schema,
+    logger,
     includeStacktraceInErrorResponses: false,
     formatError,
+    // runSubgraph handles the signals: Apollo's own handler would stop the server and then kill
+    // the process before the embedded database is closed.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      observationPlugin(logger),
       auditPlugin(),
     ],
   });
@@ -120,16 +132,19 @@ export async function startSubgraph<L>(
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', partner: definition.name });
   });
+  app.get('/readyz', readinessEndpoint(db, logger));
+  app.get('/metrics', metricsEndpoint(registry));
   const gatewayKey = await importPublicKey(options.gatewayPublicKeyPem);
   app.use(
     '/graphql',
+    observeRequests({ logger, metrics: createSubgraphMetrics(registry) }),
     negotiateMediaType,
     express.json({ limit: options.bodyLimit ?? '10mb' }),
-    inRequestScope,
+    inObservedScope,
     onlyFromGateway(gatewayKey),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({
-        requestId: req.header('x-request-id') ?? randomUUID(),
+      context: async ({ res }) => ({
+        requestId: (res.locals.observed as ObservedRequest).requestId,
         viewer: res.locals.viewer as Viewer,
         audit: new AuditTrail(),
         loaders: definition.createLoaders(db),

@@ -1,10 +1,17 @@
-import { runSubgraph, type SubgraphDefinition, lineOfActionReference } from '@hub/core';
+import {
+  CohortAudit1767225600350,
+  cohortEntity,
+  runSubgraph,
+  type SubgraphDefinition,
+  lineOfActionReference,
+} from '@hub/core';
 import { Department } from './entities/Department';
 import { SafetySurvey } from './entities/SafetySurvey';
 import { Tenancy } from './entities/Tenancy';
 import { createLoaders, type HousingAssociationLoaders } from './loaders/createLoaders';
 import { HousingAssociationInitial1767225600400 } from './migrations/1767225600400-HousingAssociationInitial';
 import { AreaResolver } from './resolvers/AreaResolver';
+import { cohorts } from './resolvers/cohorts';
 import { DepartmentResolver } from './resolvers/DepartmentResolver';
 import { LineOfActionResolver } from './resolvers/LineOfActionResolver';
 import { PersonResolver } from './resolvers/PersonResolver';
@@ -16,10 +23,10 @@ import { seedHousingAssociation } from './seed/seedHousingAssociation';
 export const housingAssociation: SubgraphDefinition<HousingAssociationLoaders> = {
   name: 'housing-association',
   entities: [Department, Tenancy, SafetySurvey],
-  migrations: [HousingAssociationInitial1767225600400],
-  resolvers: [AreaResolver, DepartmentResolver, TenancyResolver, PersonResolver, LineOfActionResolver],
+  migrations: [CohortAudit1767225600350, HousingAssociationInitial1767225600400],
+  resolvers: [AreaResolver, DepartmentResolver, TenancyResolver, PersonResolver, LineOfActionResolver, ...cohorts],
   // Entities with no root field reach the schema only through their key.
-  orphanedTypes: [Area, LineOfAction, Person],
+  orphanedTypes: [Area, LineOfAction, Person, cohortEntity('housing-association')],
   references: {
     // An area code missing from the register copy resolves to null, not to an error for everyone.
     Area: async (ref, { loaders }) =>

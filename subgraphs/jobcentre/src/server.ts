@@ -1,4 +1,10 @@
-import { runSubgraph, type SubgraphDefinition, lineOfActionReference } from '@hub/core';
+import {
+  CohortAudit1767225600350,
+  cohortEntity,
+  runSubgraph,
+  type SubgraphDefinition,
+  lineOfActionReference,
+} from '@hub/core';
 import { BenefitSpell } from './entities/BenefitSpell';
 import { Citizen } from './entities/Citizen';
 import { EmploymentSpell } from './entities/EmploymentSpell';
@@ -6,7 +12,9 @@ import { Placement } from './entities/Placement';
 import { createLoaders, type JobcentreLoaders } from './loaders/createLoaders';
 import { JobcentreInitial1767225600300 } from './migrations/1767225600300-JobcentreInitial';
 import { JobcentreEmploymentNaturalKey1767225600310 } from './migrations/1767225600310-JobcentreEmploymentNaturalKey';
+import { cohorts } from './resolvers/cohorts';
 import { InitiativeResolver } from './resolvers/InitiativeResolver';
+import { jobcentreIndicatorReadings } from './resolvers/IndicatorReadings';
 import { LineOfActionResolver } from './resolvers/LineOfActionResolver';
 import { PersonResolver } from './resolvers/PersonResolver';
 import { Initiative, LineOfAction, Person } from './resolvers/types/stubs';
@@ -16,9 +24,9 @@ import { seedJobcentre } from './seed/seedJobcentre';
 export const jobcentre: SubgraphDefinition<JobcentreLoaders> = {
   name: 'jobcentre',
   entities: [Citizen, EmploymentSpell, BenefitSpell, Placement],
-  migrations: [JobcentreInitial1767225600300, JobcentreEmploymentNaturalKey1767225600310],
-  resolvers: [LineOfActionResolver, InitiativeResolver, PersonResolver],
-  orphanedTypes: [LineOfAction, Initiative, Person],
+  migrations: [JobcentreInitial1767225600300, JobcentreEmploymentNaturalKey1767225600310, CohortAudit1767225600350],
+  resolvers: [LineOfActionResolver, InitiativeResolver, PersonResolver, ...cohorts, ...jobcentreIndicatorReadings.resolvers],
+  orphanedTypes: [LineOfAction, Initiative, Person, cohortEntity('jobcentre'), ...jobcentreIndicatorReadings.types],
   references: {
     LineOfAction: lineOfActionReference,
     // Initiatives carry their whole key; there is nothing of them to load here.

@@ -1,4 +1,12 @@
-import { runSubgraph, type SubgraphDefinition, lineOfActionReference, Scope, scopesOf } from '@hub/core';
+import {
+  CohortAudit1767225600350,
+  cohortEntity,
+  runSubgraph,
+  type SubgraphDefinition,
+  lineOfActionReference,
+  Scope,
+  scopesOf,
+} from '@hub/core';
 import { Person } from './entities/Person';
 import { School } from './entities/School';
 import { WellBeingSurvey } from './entities/WellBeingSurvey';
@@ -6,6 +14,8 @@ import { YouthStatusSpell } from './entities/YouthStatusSpell';
 import { createLoaders, type MunicipalityLoaders } from './loaders/createLoaders';
 import { MunicipalityInitial1767225600200 } from './migrations/1767225600200-MunicipalityInitial';
 import { AreaResolver } from './resolvers/AreaResolver';
+import { cohorts } from './resolvers/cohorts';
+import { municipalityIndicatorReadings } from './resolvers/IndicatorReadings';
 import { LineOfActionResolver } from './resolvers/LineOfActionResolver';
 import { PersonResolver } from './resolvers/PersonResolver';
 import { findPerson } from './resolvers/persons';
@@ -17,10 +27,10 @@ import { seedMunicipality } from './seed/seedMunicipality';
 export const municipality: SubgraphDefinition<MunicipalityLoaders> = {
   name: 'municipality',
   entities: [Person, YouthStatusSpell, School, WellBeingSurvey],
-  migrations: [MunicipalityInitial1767225600200],
-  resolvers: [AreaResolver, PersonResolver, SchoolResolver, LineOfActionResolver],
+  migrations: [MunicipalityInitial1767225600200, CohortAudit1767225600350],
+  resolvers: [AreaResolver, PersonResolver, SchoolResolver, LineOfActionResolver, ...cohorts, ...municipalityIndicatorReadings.resolvers],
   // No root field leads to LineOfAction: only the gateway does, by its key.
-  orphanedTypes: [LineOfAction],
+  orphanedTypes: [LineOfAction, cohortEntity('municipality'), ...municipalityIndicatorReadings.types],
   references: {
     Area: (ref, { loaders }) => loaders.area.load(ref.code as string),
     // Only callers who may look persons up learn whether the register holds a pseudonym.

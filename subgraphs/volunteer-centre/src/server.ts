@@ -1,11 +1,19 @@
-import { runSubgraph, type SubgraphDefinition, lineOfActionReference } from '@hub/core';
+import {
+  CohortAudit1767225600350,
+  cohortEntity,
+  runSubgraph,
+  type SubgraphDefinition,
+  lineOfActionReference,
+} from '@hub/core';
 import { Club } from './entities/Club';
 import { ClubMembership } from './entities/ClubMembership';
 import { createLoaders, type VolunteerCentreLoaders } from './loaders/createLoaders';
 import { VolunteerCentreInitial1767225600500 } from './migrations/1767225600500-VolunteerCentreInitial';
 import { AreaResolver } from './resolvers/AreaResolver';
+import { cohorts } from './resolvers/cohorts';
 import { ClubMembershipResolver } from './resolvers/ClubMembershipResolver';
 import { ClubResolver } from './resolvers/ClubResolver';
+import { volunteerCentreIndicatorReadings } from './resolvers/IndicatorReadings';
 import { LineOfActionResolver } from './resolvers/LineOfActionResolver';
 import { PersonResolver } from './resolvers/PersonResolver';
 import { Person } from './resolvers/types/stubs';
@@ -16,10 +24,10 @@ import { seedVolunteerCentre } from './seed/seedVolunteerCentre';
 export const volunteerCentre: SubgraphDefinition<VolunteerCentreLoaders> = {
   name: 'volunteer-centre',
   entities: [Club, ClubMembership],
-  migrations: [VolunteerCentreInitial1767225600500],
-  resolvers: [ClubResolver, ClubMembershipResolver, LineOfActionResolver, PersonResolver, AreaResolver],
+  migrations: [VolunteerCentreInitial1767225600500, CohortAudit1767225600350],
+  resolvers: [ClubResolver, ClubMembershipResolver, LineOfActionResolver, PersonResolver, AreaResolver, ...cohorts, ...volunteerCentreIndicatorReadings.resolvers],
   // No root field leads to a person, and type-graphql leaves out types it cannot reach.
-  orphanedTypes: [Person],
+  orphanedTypes: [Person, cohortEntity('volunteer-centre'), ...volunteerCentreIndicatorReadings.types],
   references: {
     Club: (ref, { loaders }) => loaders.club.load(ref.code as string),
     // A line of action carries its whole key: nothing to load, only the code to check.

@@ -1,38 +1,11 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { PARTNERS } from '@hub/core';
 import { exampleQuery } from '../support/hub';
 import { postGraphQL } from '../support/graphql';
-
-const REPO_ROOT = path.resolve(__dirname, '../../..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Resolves with everything printed once `pattern` appears; rejects if the process exits first. */
-function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (pattern.test(output)) resolve(output);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before ${pattern}:\n${output}`)));
-  });
-}
+import { REPO_ROOT, freePort, waitForOutput } from '../support/processes';
 
 describe('`hub start` (what `npm start` runs)', () => {
   let child: ChildProcess;
@@ -62,10 +35,12 @@ describe('`hub start` (what `npm start` runs)', () => {
 
   let output = '';
 
-  it('starts six processes and prints the gateway URL and a sandbox link with a token', async () => {
-    output = await waitForOutput(child, /#token=\S+/);
+  it('starts six processes and prints the gateway URL, a sandbox link and a dashboard link, each with a token', async () => {
+    output = await waitForOutput(child, /Ctrl-C stops every process/);
     for (const partner of PARTNERS) expect(output).toContain(`${partner.name} subgraph ready at`);
     expect(output).toContain(`http://localhost:${ports.GATEWAY_PORT}/graphql`);
+    expect(output).toMatch(new RegExp(`http://localhost:${ports.GATEWAY_PORT}/graphql#token=\\S+`));
+    expect(output).toMatch(new RegExp(`http://localhost:${ports.GATEWAY_PORT}/dashboard#token=\\S+`));
   });
 
   it('answers the README\'s Job query with data from all five partners, with a token from `hub token`', async () => {
@@ -89,10 +64,27 @@ describe('`hub start` (what `npm start` runs)', () => {
   });
 
   it('prints a sandbox link whose token the gateway accepts', async () => {
-    const token = /#token=(\S+)/.exec(output)![1];
+    const token = /\/graphql#token=(\S+)/.exec(output)![1];
     const response = await postGraphQL(`http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`, '{ linesOfAction { code } }', undefined, token);
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({ linesOfAction: expect.arrayContaining([{ code: 'JOB' }]) });
+  });
+
+  it('prints a dashboard link whose token the gateway accepts, for the dashboard contract only', async () => {
+    const link = new URL(/(http:\/\/localhost:\d+\/dashboard#token=\S+)/.exec(output)![1]);
+    const page = await fetch(new URL(link.pathname, `http://127.0.0.1:${ports.GATEWAY_PORT}`));
+    expect(page.status).toBe(200);
+    const token = new URLSearchParams(link.hash.slice(1)).get('token')!;
+    const graphql = `http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`;
+    const aggregates = await postGraphQL(graphql, '{ linesOfAction { code } }', undefined, token);
+    expect(aggregates.errors).toBeUndefined();
+    expect(aggregates.data).toEqual({ linesOfAction: expect.arrayContaining([{ code: 'JOB' }]) });
+    // In the dashboard contract person-level types do not exist: not a refusal, a field unknown.
+    const person = await postGraphQL(graphql, '{ person(pseudonym: "0000") { birthYear } }', undefined, token);
+    expect(person.status).toBe(400);
+    expect(person.errors).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('Cannot query field "person" on type "Query"'), extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }) }),
+    ]);
   });
 
   it('stops every process on Ctrl-C', async () => {

@@ -248,7 +248,7 @@ describe('GraphQL over HTTP at the gateway', () => {
       expect(response.headers.allow).toBe('POST');
       expect(mediaTypeOf(response)).toBe(GRAPHQL_RESPONSE_JSON);
       expect(bodyOf(response)).toEqual({
-        errors: [{ message: 'GET requests only support query operations, not mutation operations', extensions: { code: 'BAD_REQUEST' } }],
+        errors: [{ message: 'GET requests only support query operations, not mutation operations', extensions: { code: 'BAD_REQUEST', requestId: expect.any(String) } }],
       });
     });
 
@@ -439,7 +439,7 @@ describe('GraphQL over HTTP at the gateway', () => {
       expect(response.status).toBe(401);
       expect(response.headers['content-type']).toBe(`${GRAPHQL_RESPONSE_JSON}; charset=utf-8`);
       expect(bodyOf(response)).toEqual({
-        errors: [{ message: expect.stringMatching(/Missing "Authorization: Bearer/), extensions: { code: 'UNAUTHENTICATED' } }],
+        errors: [{ message: expect.stringMatching(/Missing "Authorization: Bearer/), extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) } }],
       });
     });
 

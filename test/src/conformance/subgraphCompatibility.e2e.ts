@@ -1,13 +1,16 @@
 // Each partner subgraph against Apollo's subgraph compatibility expectations
 // (apollographql/apollo-federation-subgraph-compatibility: `_service { sdl }`, `@link`, `@key`,
-// `_entities`, `@shareable`, `@tag`, `@inaccessible`) for the Federation 2 features the hub uses,
-// over real HTTP: every subgraph is called directly with a token the gateway would sign.
+// `_entities`, `@requires`/`@external`, `@shareable`, `@tag`, `@inaccessible`) for the Federation 2
+// features the hub uses, over real HTTP: every subgraph is called directly with a token the
+// gateway would sign.
 //
-// Not tested because the hub does not use them yet: `@requires`, `@provides`, `@external`,
-// `@override` and `@interfaceObject` (imported by the `@link`, applied nowhere), keys with several
-// fields, composite or nested keys, and several keys on one type (every entity has one single-field
-// key). `ftv1` inline traces are not offered: every subgraph installs
-// ApolloServerPluginInlineTraceDisabled.
+// `@requires`, `@external` and `@inaccessible` carry what travels only inside the query plan (a
+// cohort's members and size, an agreement's terms, the indicator owners' readings); the test
+// checks one `@requires` answer from the representation alone, and that exactly those elements are
+// `@inaccessible`. Not tested because the hub does not use them yet: `@provides`, `@override` and
+// `@interfaceObject` (imported by the `@link`, applied nowhere), nested keys and several keys on
+// one type (every entity has one key; `IndicatorObservation`'s has three fields). `ftv1` inline
+// traces are not offered: every subgraph installs ApolloServerPluginInlineTraceDisabled.
 import { readFileSync } from 'node:fs';
 import { Role, partnerSpec, type PartnerName, type Viewer } from '@hub/core';
 import {
@@ -30,9 +33,12 @@ import { postGraphQL, type GraphQLResponse } from '../support/graphql';
 import { startHub, type TestHub } from '../support/hub';
 import { analystToken, gatewayToken, ownStaff } from '../support/identity';
 
-type EntityType = 'LineOfAction' | 'Area' | 'Person' | 'Initiative' | 'Partner' | 'School' | 'Club';
+type EntityType =
+  | 'LineOfAction' | 'Area' | 'Person' | 'Initiative' | 'Partner' | 'School' | 'Club'
+  | 'Cohort' | 'Indicator' | 'IndicatorObservation' | 'GoalFulfilmentSummary';
 
-const KEY_FIELD: Record<EntityType, string> = {
+/** Each entity's `@key(fields:)`, as the join__type lines of schema/supergraph.graphql have it. */
+const KEY: Record<EntityType, string> = {
   LineOfAction: 'code',
   Area: 'code',
   Person: 'pseudonym',
@@ -40,19 +46,57 @@ const KEY_FIELD: Record<EntityType, string> = {
   Partner: 'code',
   School: 'code',
   Club: 'code',
+  Cohort: 'id',
+  Indicator: 'id',
+  IndicatorObservation: 'indicatorId period on',
+  GoalFulfilmentSummary: 'scope',
+};
+const keyFields = (type: EntityType) => KEY[type].split(' ');
+
+/** What only an entity's owner answers from a bare key (Person and IndicatorObservation: nothing). */
+const OWNED: Partial<Record<EntityType, string>> = {
+  LineOfAction: 'name',
+  Area: 'name',
+  Initiative: 'name',
+  Partner: 'name',
+  School: 'name',
+  Club: 'name',
+  Indicator: 'name',
+  Cohort: 'definition { kind area programme ageBand asOf }',
+  GoalFulfilmentSummary: 'indicators',
 };
 
-/** The entities each subgraph declares (schema/README.md), and whether it owns them (has their `name`). */
+/** The entities each subgraph declares (schema/README.md), and whether it owns them. */
 const ENTITIES: Record<PartnerName, Partial<Record<EntityType, 'owner' | 'contributor' | 'not resolvable'>>> = {
-  municipality: { LineOfAction: 'contributor', Area: 'owner', Person: 'owner', School: 'owner' },
-  'housing-association': { Area: 'contributor', LineOfAction: 'contributor', Person: 'contributor' },
-  jobcentre: { LineOfAction: 'contributor', Initiative: 'contributor', Person: 'contributor' },
-  'volunteer-centre': { Person: 'contributor', Club: 'owner', LineOfAction: 'contributor', Area: 'contributor' },
+  municipality: {
+    LineOfAction: 'contributor', Area: 'owner', Person: 'owner', School: 'owner',
+    Cohort: 'contributor', Indicator: 'contributor', IndicatorObservation: 'contributor',
+  },
+  'housing-association': { Area: 'contributor', LineOfAction: 'contributor', Person: 'contributor', Cohort: 'contributor' },
+  jobcentre: {
+    LineOfAction: 'contributor', Initiative: 'contributor', Person: 'contributor',
+    Cohort: 'contributor', Indicator: 'contributor', IndicatorObservation: 'contributor',
+  },
+  'volunteer-centre': {
+    Person: 'contributor', Club: 'owner', LineOfAction: 'contributor', Area: 'contributor',
+    Cohort: 'contributor', Indicator: 'contributor', IndicatorObservation: 'contributor',
+  },
   // The foundation names areas (grants, initiatives) without resolving them: `resolvable: false`.
-  foundation: { Initiative: 'owner', LineOfAction: 'owner', Partner: 'owner', Area: 'not resolvable' },
+  foundation: {
+    Initiative: 'owner', LineOfAction: 'owner', Partner: 'owner', Area: 'not resolvable',
+    Cohort: 'owner', Indicator: 'owner', IndicatorObservation: 'owner', GoalFulfilmentSummary: 'owner',
+  },
 };
 
 const PARTNERS = Object.keys(ENTITIES) as PartnerName[];
+
+/**
+ * The cohort releases and indicator readings that travel only in the query plan: one type per
+ * producing partner, since Hive Gateway refuses a type that several subgraphs return only from
+ * @requires fields (schema/README.md).
+ */
+const COHORT_RELEASE_TYPES = ['EstateCohortRelease', 'DistrictCohortRelease', 'ProgrammeCohortRelease'];
+const INDICATOR_READING_TYPES = ['MunicipalityIndicatorReading', 'JobcentreIndicatorReading', 'VolunteerCentreIndicatorReading'];
 
 /** Federation elements Apollo's compatibility suite accepts in the federation `@link`'s imports. */
 const FEDERATION_IMPORTS = [
@@ -70,29 +114,48 @@ const OWN_MEASURE: Record<PartnerName, string> = {
   foundation: `funding { ${MEASURE_FIELDS} }`,
 };
 
-/** `_entities` asking every type the subgraph resolves for its key, and for its `name` where the subgraph owns it. */
-const entitiesQuery = (partner: PartnerName, types: EntityType[]) =>
-  `query ($representations: [_Any!]!) { _entities(representations: $representations) { __typename ${types
-    .map((type) => `... on ${type} { ${keyAlias(type)}: ${KEY_FIELD[type]}${ENTITIES[partner][type] === 'owner' && type !== 'Person' ? ' name' : ''} }`)
-    .join(' ')} } }`;
-/** Keys of different types (String!, LineOfActionCode!, ID!) cannot share one response name. */
-const keyAlias = (type: EntityType) => `${type[0].toLowerCase()}${type.slice(1)}Key`;
+/** Fields of different types (String!, ID!, LocalDate!, objects) cannot share one response name. */
+const alias = (type: EntityType, field: string) => `${type[0].toLowerCase()}${type.slice(1)}_${field}`;
+
+const resolvableTypes = (partner: PartnerName) =>
+  (Object.keys(ENTITIES[partner]) as EntityType[]).filter((type) => ENTITIES[partner][type] !== 'not resolvable');
+
+/** `_entities` asking every type the subgraph resolves for its key fields, and for what only the owner answers. */
+const entitiesQuery = (partner: PartnerName) => {
+  const selection = (type: EntityType) => [
+    ...keyFields(type).map((field) => `${alias(type, field)}: ${field}`),
+    ...(ENTITIES[partner][type] === 'owner' && OWNED[type] ? [`${alias(type, 'owned')}: ${OWNED[type]}`] : []),
+  ];
+  const fragments = resolvableTypes(partner).map((type) => `... on ${type} { ${selection(type).join(' ')} }`);
+  return `query ($representations: [_Any!]!) { _entities(representations: $representations) { __typename ${fragments.join(' ')} } }`;
+};
+
+/** A key's values, in the order of its `@key` fields. */
+type Key = string[];
 
 interface Entity {
   __typename: string;
-  key: string;
-  name?: string;
+  key: Key;
+  owned?: unknown;
 }
 
-type Representation = Record<string, string>;
+type Representation = Record<string, unknown>;
 
-const representation = (type: EntityType, key: string): Representation => ({ __typename: type, [KEY_FIELD[type]]: key });
+const representation = (type: EntityType, key: Key): Representation => ({
+  __typename: type,
+  ...Object.fromEntries(keyFields(type).map((field, index) => [field, key[index]])),
+});
 
-/** An `_entities` answer as type, key and (owners only) name. */
+/** An `_entities` answer as type, key and (owners only) what the owner answered. */
 function normalise(answer: Record<string, unknown> | null): Entity | null {
   if (answer === null) return null;
   const type = answer.__typename as EntityType;
-  return { __typename: type, key: answer[keyAlias(type)] as string, ...(typeof answer.name === 'string' ? { name: answer.name } : {}) };
+  const owned = alias(type, 'owned');
+  return {
+    __typename: type,
+    key: keyFields(type).map((field) => answer[alias(type, field)] as string),
+    ...(owned in answer ? { owned: answer[owned] } : {}),
+  };
 }
 
 const stringArgument = (directive: DirectiveNode, name: string): string | undefined => {
@@ -162,8 +225,8 @@ describe('Apollo subgraph compatibility, for the Federation 2 features the hub u
   let hub: TestHub;
   const tokens = {} as Record<PartnerName, string>;
   const sdl = {} as Record<PartnerName, string>;
-  /** Two keys of each entity type that exist, and their owners' names for them. */
-  const known = {} as Record<EntityType, { key: string; name?: string }[]>;
+  /** Two keys of each entity type that exist, and what their owners answer for them. */
+  const known = {} as Record<EntityType, { key: Key; owned?: unknown }[]>;
 
   /** Calls one subgraph directly, as the gateway would for `viewer` (its own staff by default). */
   const callSubgraph = async <T = Record<string, unknown>>(
@@ -175,15 +238,60 @@ describe('Apollo subgraph compatibility, for the Federation 2 features the hub u
     postGraphQL<T>(hub.subgraphs[partner].url, query, variables, viewer ? await gatewayToken(viewer) : tokens[partner]);
 
   const entities = async (partner: PartnerName, representations: Representation[], viewer?: Viewer) => {
-    const types = (Object.keys(ENTITIES[partner]) as EntityType[]).filter((type) => ENTITIES[partner][type] !== 'not resolvable');
     const response = await callSubgraph<{ _entities: (Record<string, unknown> | null)[] }>(
       partner,
-      entitiesQuery(partner, types),
+      entitiesQuery(partner),
       { representations },
       viewer,
     );
     return { ...response, entities: response.data?._entities.map(normalise) };
   };
+
+  /** What the foundation answers for two cohorts, two indicators, two observations and two goal summaries. */
+  async function foundationKnown() {
+    type Named = { code: string; name: string };
+    type CohortAnswer = { id: string; definition: Record<string, unknown> };
+    const cohortDefinition = 'id definition { kind area programme ageBand asOf }';
+    const response = await callSubgraph<{
+      linesOfAction: Named[];
+      initiatives: { edges: { node: Named }[] };
+      partners: { edges: { node: Named }[] };
+      estate: CohortAnswer;
+      district: CohortAnswer;
+      indicators: { id: string; name: string; series: { period: string; on: string }[] }[];
+      allianceGoalFulfilment: { scope: string; indicators: number };
+      lineOfAction: { goalFulfilment: { scope: string; indicators: number } };
+    }>(
+      'foundation',
+      `{ linesOfAction { code name } initiatives(first: 2) { edges { node { code name } } } partners(first: 2) { edges { node { code name } } }
+         estate: cohort(definition: { kind: ESTATE_RESIDENTS, area: "hedelundgardparken", ageBand: AGE_15_24, asOf: "2026-01-01" },
+                        agreement: "medvind-neet-follow-up") { ${cohortDefinition} }
+         district: cohort(definition: { kind: DISTRICT_RESIDENTS, area: "osterbyen", ageBand: AGE_15_17, asOf: "2026-01-01" },
+                          agreement: "osterbyen-youth-job-and-leisure") { ${cohortDefinition} }
+         indicators { id name series { period on } }
+         allianceGoalFulfilment { scope indicators } lineOfAction(code: JOB) { goalFulfilment { scope indicators } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    const data = response.data!;
+    const [first, second] = data.indicators;
+    return {
+      LineOfAction: asKnown(data.linesOfAction.filter((line) => ['JOB', 'HEALTH'].includes(line.code))),
+      Initiative: asKnown(data.initiatives.edges.map((edge) => edge.node)),
+      Partner: asKnown(data.partners.edges.map((edge) => edge.node)),
+      Cohort: [data.estate, data.district].map(({ id, definition }) => ({ key: [id], owned: definition })),
+      Indicator: [first, second].map(({ id, name }) => ({ key: [id], owned: name })),
+      IndicatorObservation: [
+        { key: [first.id, first.series[0].period, first.series[0].on] },
+        { key: [second.id, second.series.at(-1)!.period, second.series.at(-1)!.on] },
+      ],
+      GoalFulfilmentSummary: [data.allianceGoalFulfilment, data.lineOfAction.goalFulfilment].map(({ scope, indicators }) => ({
+        key: [scope],
+        owned: indicators,
+      })),
+    };
+  }
+
+  const asKnown = (items: { code: string; name: string }[]) => items.map(({ code, name }) => ({ key: [code], owned: name }));
 
   beforeAll(async () => {
     hub = await startHub({ persons: 300 });
@@ -192,11 +300,6 @@ describe('Apollo subgraph compatibility, for the Federation 2 features the hub u
       const response = await callSubgraph<{ _service: { sdl: string } }>(partner, '{ _service { sdl } }');
       sdl[partner] = response.data!._service.sdl;
     }
-    const foundation = await callSubgraph<{
-      linesOfAction: { code: string; name: string }[];
-      initiatives: { edges: { node: { code: string; name: string } }[] };
-      partners: { edges: { node: { code: string; name: string } }[] };
-    }>('foundation', '{ linesOfAction { code name } initiatives(first: 2) { edges { node { code name } } } partners(first: 2) { edges { node { code name } } } }');
     const municipality = await callSubgraph<{ esbjerg: { code: string; name: string; schools: { code: string; name: string }[] }; osterbyen: { code: string; name: string } }>(
       'municipality',
       '{ esbjerg: area(code: "esbjerg") { code name schools { code name } } osterbyen: area(code: "osterbyen") { code name } }',
@@ -208,16 +311,14 @@ describe('Apollo subgraph compatibility, for the Federation 2 features the hub u
     const persons = (await hub.subgraphs.municipality.database.dataSource.query(
       'SELECT pseudonym FROM person ORDER BY pseudonym LIMIT 2',
     )) as { pseudonym: string }[];
-    const asKnown = (items: { code: string; name: string }[]) => items.map(({ code, name }) => ({ key: code, name }));
     Object.assign(known, {
-      LineOfAction: asKnown(foundation.data!.linesOfAction.filter((line) => ['JOB', 'HEALTH'].includes(line.code))),
-      Initiative: asKnown(foundation.data!.initiatives.edges.map((edge) => edge.node)),
-      Partner: asKnown(foundation.data!.partners.edges.map((edge) => edge.node)),
+      ...(await foundationKnown()),
       Area: asKnown([municipality.data!.esbjerg, municipality.data!.osterbyen]),
       School: asKnown(municipality.data!.esbjerg.schools.slice(0, 2)),
       Club: asKnown(volunteer.data!.clubs.edges.map((edge) => edge.node)),
-      Person: persons.map(({ pseudonym }) => ({ key: pseudonym })),
+      Person: persons.map(({ pseudonym }) => ({ key: [pseudonym] })),
     });
+    expect(Object.keys(known).sort()).toEqual(Object.keys(KEY).sort());
     for (const [type, items] of Object.entries(known)) expect([type, items.length]).toEqual([type, 2]);
   });
   afterAll(() => hub?.stop());
@@ -239,9 +340,9 @@ describe('Apollo subgraph compatibility, for the Federation 2 features the hub u
       expect(imported).toEqual(expect.arrayContaining(['@key', '@shareable', '@tag', '@inaccessible', '@composeDirective']));
     });
 
-    it.each(PARTNERS)('%s declares a single-field @key on exactly the entities it has', (partner) => {
+    it.each(PARTNERS)('%s declares one @key, with the expected fields, on exactly the entities it has', (partner) => {
       const expected = Object.fromEntries(
-        Object.entries(ENTITIES[partner]).map(([type, role]) => [type, [{ fields: KEY_FIELD[type as EntityType], resolvable: role !== 'not resolvable' }]]),
+        Object.entries(ENTITIES[partner]).map(([type, role]) => [type, [{ fields: KEY[type as EntityType], resolvable: role !== 'not resolvable' }]]),
       );
       expect(keysOf(parse(sdl[partner]))).toEqual(expected);
     });
@@ -283,35 +384,35 @@ describe('Apollo subgraph compatibility, for the Federation 2 features the hub u
       const [first, second] = known[type];
       const response = await entities(partner, [representation(type, second.key), representation(type, first.key), representation(type, second.key)]);
       expect(response.errors).toBeUndefined();
-      const expected = (item: { key: string; name?: string }): Entity => ({
+      const expected = (item: { key: Key; owned?: unknown }): Entity => ({
         __typename: type,
         key: item.key,
-        ...(role === 'owner' && item.name !== undefined ? { name: item.name } : {}),
+        ...(role === 'owner' && OWNED[type] ? { owned: item.owned } : {}),
       });
       expect(response.entities).toEqual([expected(second), expected(first), expected(second)]);
     });
 
     it.each(PARTNERS)('%s answers a batch of every entity type it resolves, interleaved, in the order asked', async (partner) => {
-      const types = (Object.keys(ENTITIES[partner]) as EntityType[]).filter((type) => ENTITIES[partner][type] !== 'not resolvable');
-      const representations = [1, 0].flatMap((index) => types.map((type) => representation(type, known[type][index].key)));
-      const response = await entities(partner, representations);
+      const asked = [1, 0].flatMap((index) => resolvableTypes(partner).map((type) => [type, known[type][index].key] as const));
+      const response = await entities(partner, asked.map(([type, key]) => representation(type, key)));
       expect(response.errors).toBeUndefined();
-      expect(response.entities?.map((entity) => [entity?.__typename, entity?.key])).toEqual(
-        representations.map((rep) => [rep.__typename, rep[KEY_FIELD[rep.__typename as EntityType]]]),
-      );
+      expect(response.entities?.map((entity) => [entity?.__typename, entity?.key])).toEqual(asked);
     });
 
     it('answers null, without an error, for an unknown key of an entity a subgraph looks up', async () => {
-      const lookedUp: [PartnerName, EntityType, string][] = [
-        ['municipality', 'Area', 'atlantis'],
-        ['municipality', 'School', 'hogwarts'],
-        ['housing-association', 'Area', 'atlantis'],
-        ['volunteer-centre', 'Area', 'atlantis'],
-        ['volunteer-centre', 'Club', 'no-such-club'],
-        ['volunteer-centre', 'LineOfAction', 'SPORT'],
-        ['foundation', 'Initiative', 'no-such-initiative'],
-        ['foundation', 'Partner', 'no-such-partner'],
-        ['foundation', 'LineOfAction', 'SPORT'],
+      const lookedUp: [PartnerName, EntityType, Key][] = [
+        ['municipality', 'Area', ['atlantis']],
+        ['municipality', 'School', ['hogwarts']],
+        ['housing-association', 'Area', ['atlantis']],
+        ['volunteer-centre', 'Area', ['atlantis']],
+        ['volunteer-centre', 'Club', ['no-such-club']],
+        ['volunteer-centre', 'LineOfAction', ['SPORT']],
+        ['foundation', 'Initiative', ['no-such-initiative']],
+        ['foundation', 'Partner', ['no-such-partner']],
+        ['foundation', 'LineOfAction', ['SPORT']],
+        ['foundation', 'Indicator', ['no-such-indicator']],
+        ['foundation', 'IndicatorObservation', ['no-such-indicator', '2024', '2024-12-31']],
+        ['foundation', 'GoalFulfilmentSummary', ['SPORT']],
       ];
       for (const [partner, type, unknown] of lookedUp) {
         const [first, second] = known[type];
@@ -322,13 +423,13 @@ describe('Apollo subgraph compatibility, for the Federation 2 features the hub u
     });
 
     it('answers a stub for any key of an entity a subgraph only extends and holds nothing of: Initiative in the jobcentre', async () => {
-      const response = await entities('jobcentre', [representation('Initiative', 'no-such-initiative')]);
+      const response = await entities('jobcentre', [representation('Initiative', ['no-such-initiative'])]);
       expect(response.errors).toBeUndefined();
-      expect(response.entities).toEqual([{ __typename: 'Initiative', key: 'no-such-initiative' }]);
+      expect(response.entities).toEqual([{ __typename: 'Initiative', key: ['no-such-initiative'] }]);
       const placements = await callSubgraph<{ _entities: { placements: unknown }[] }>(
         'jobcentre',
         'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Initiative { placements { value suppressed } } } }',
-        { r: [representation('Initiative', 'no-such-initiative')] },
+        { r: [representation('Initiative', ['no-such-initiative'])] },
       );
       expect(placements.errors).toBeUndefined();
     });
@@ -348,10 +449,11 @@ describe('Apollo subgraph compatibility, for the Federation 2 features the hub u
           const response = await callSubgraph<{ _entities: Record<string, unknown>[] }>(
             partner,
             `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${field} } } }`,
-            { r: [representation('Person', pseudonym)] },
+            { r: [representation('Person', [pseudonym])] },
             viewer,
           );
-          return JSON.stringify(response);
+          // Each answer carries its own random request id; everything else must be identical.
+          return JSON.stringify(response, (key, value: unknown) => (key === 'requestId' ? undefined : value));
         };
         const analyst: Viewer = { subject: 'test-analyst', partner: 'lauritzen-foundation', roles: [Role.ANALYST], purpose: null };
         expect(await ask(held, analyst)).toBe(await ask(unheld, analyst));
@@ -371,28 +473,57 @@ describe('Apollo subgraph compatibility, for the Federation 2 features the hub u
       const dashboard: Viewer = { subject: 'test-dashboard', partner: 'lauritzen-foundation', roles: [Role.DASHBOARD], purpose: null };
       const [held] = known.Person;
       const unheld = 'f'.repeat(64);
-      const forDashboard = await entities('municipality', [representation('Person', held.key), representation('Person', unheld)], dashboard);
+      const asked = [representation('Person', held.key), representation('Person', [unheld])];
+      const forDashboard = await entities('municipality', asked, dashboard);
       expect(forDashboard.errors).toBeUndefined();
       expect(forDashboard.entities).toEqual([
         { __typename: 'Person', key: held.key },
-        { __typename: 'Person', key: unheld },
+        { __typename: 'Person', key: [unheld] },
       ]);
-      const forStaff = await entities('municipality', [representation('Person', held.key), representation('Person', unheld)], ownStaff('municipality'));
+      const forStaff = await entities('municipality', asked, ownStaff('municipality'));
       expect(forStaff.entities).toEqual([{ __typename: 'Person', key: held.key }, null]);
+    });
+
+    it('answers a @requires field from the @external fields of the representation alone: the foundation\'s Cohort.size', async () => {
+      // The definer's size reaches the foundation only in the representation; the foundation relays
+      // it through the count rule again (3 persons are withheld even if the representation says not).
+      const [{ key: [id] }] = known.Cohort;
+      const count = (numerator: number | null, suppressionReason: string | null = null) => ({
+        value: numerator, numerator, denominator: null, unit: 'COUNT', suppressed: suppressionReason !== null, suppressionReason,
+      });
+      const withSize = (estateCohortSize: unknown) => ({ __typename: 'Cohort', id, estateCohortSize, districtCohortSize: null, programmeCohortSize: null });
+      const response = await callSubgraph<{ _entities: { size: unknown }[] }>(
+        'foundation',
+        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Cohort { size { ${MEASURE_FIELDS} } } } }`,
+        { r: [withSize(count(42)), withSize(count(null, 'SECONDARY')), withSize(count(3)), withSize(null)] },
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data!._entities).toEqual([
+        { size: count(42) },
+        { size: count(null, 'SECONDARY') },
+        { size: count(null, 'BELOW_THRESHOLD') },
+        { size: null },
+      ]);
     });
 
     it.each(['municipality', 'housing-association', 'jobcentre', 'volunteer-centre'] as const)(
       '%s answers a plain null for an unknown line of action',
       async (partner) => {
-        const response = await entities(partner, [representation('LineOfAction', 'JOB'), representation('LineOfAction', 'SPORT')]);
+        const response = await entities(partner, [representation('LineOfAction', ['JOB']), representation('LineOfAction', ['SPORT'])]);
         expect(response.errors).toBeUndefined();
-        expect(response.entities).toEqual([{ __typename: 'LineOfAction', key: 'JOB' }, null]);
+        expect(response.entities).toEqual([{ __typename: 'LineOfAction', key: ['JOB'] }, null]);
       },
     );
   });
 
   describe('@shareable value types', () => {
-    const SHAREABLE = ['Measure', 'PageInfo', 'AgeBandMeasure', 'AuditRecordConnection', 'AuditRecordEdge', 'AuditRecord'];
+    /** Each value type shared between subgraphs, with its directives: @inaccessible too where only the query plan carries it. */
+    const SHAREABLE: Record<string, string[]> = {
+      ...Object.fromEntries(
+        ['Measure', 'PageInfo', 'AgeBandMeasure', 'AuditRecordConnection', 'AuditRecordEdge', 'AuditRecord', 'AgreementGrant'].map((name) => [name, ['shareable']]),
+      ),
+      ...Object.fromEntries(['AgreementTerms', ...COHORT_RELEASE_TYPES, ...INDICATOR_READING_TYPES].map((name) => [name, ['shareable', 'inaccessible']])),
+    };
 
     const definitionsOf = (partner: PartnerName) =>
       new Map(
@@ -406,8 +537,8 @@ describe('Apollo subgraph compatibility, for the Federation 2 features the hub u
       const definedBy = new Map<string, PartnerName[]>();
       for (const partner of PARTNERS) {
         for (const [name, definition] of definitionsOf(partner)) {
-          if (!SHAREABLE.includes(name)) continue;
-          expect([partner, name, definition.directives?.map((directive) => directive.name.value)]).toEqual([partner, name, ['shareable']]);
+          if (!(name in SHAREABLE)) continue;
+          expect([partner, name, definition.directives?.map((directive) => directive.name.value)]).toEqual([partner, name, SHAREABLE[name]]);
           shapes.set(name, shapes.get(name) ?? shapeOf(definition));
           expect([partner, name, shapeOf(definition)]).toEqual([partner, name, shapes.get(name)]);
           definedBy.set(name, [...(definedBy.get(name) ?? []), partner]);
@@ -416,13 +547,21 @@ describe('Apollo subgraph compatibility, for the Federation 2 features the hub u
       expect(definedBy.get('Measure')).toEqual(PARTNERS);
       expect(definedBy.get('PageInfo')).toEqual(PARTNERS);
       expect(definedBy.get('AgeBandMeasure')).toEqual(['housing-association']);
+      expect(definedBy.get('AgreementTerms')).toEqual(PARTNERS);
+      // A release's definer and its recipients; an owner's reading, its owner and the foundation.
+      expect(definedBy.get('EstateCohortRelease')).toEqual(PARTNERS.filter((partner) => partner !== 'foundation'));
+      expect(definedBy.get('DistrictCohortRelease')).toEqual(['municipality', 'jobcentre', 'volunteer-centre']);
+      expect(definedBy.get('ProgrammeCohortRelease')).toEqual(['municipality', 'jobcentre', 'volunteer-centre']);
+      expect(definedBy.get('MunicipalityIndicatorReading')).toEqual(['municipality', 'foundation']);
+      expect(definedBy.get('JobcentreIndicatorReading')).toEqual(['jobcentre', 'foundation']);
+      expect(definedBy.get('VolunteerCentreIndicatorReading')).toEqual(['volunteer-centre', 'foundation']);
     });
 
     it.each(PARTNERS)('%s resolves its own Measure (AgeBandMeasure in the housing association)', async (partner) => {
       const response = await callSubgraph<{ _entities: Record<string, unknown>[] }>(
         partner,
         `query ($r: [_Any!]!) { _entities(representations: $r) { ... on LineOfAction { ${OWN_MEASURE[partner]} } } }`,
-        { r: [representation('LineOfAction', 'JOB')] },
+        { r: [representation('LineOfAction', ['JOB'])] },
       );
       expect(response.errors).toBeUndefined();
       const [answer] = Object.values(response.data!._entities[0]);
@@ -477,6 +616,22 @@ describe('Apollo subgraph compatibility, for the Federation 2 features the hub u
   });
 
   describe('@tag and @inaccessible in the composed supergraphs', () => {
+    /** Elements that travel only between subgraphs inside the query plan; the subgraphs make them @inaccessible. */
+    const QUERY_PLAN_ONLY = [
+      // Cohorts: the members a definer releases to each recipient, its size, the agreement's terms.
+      'Cohort.estateMembersForMunicipality', 'Cohort.estateMembersForJobcentre', 'Cohort.estateMembersForVolunteerCentre',
+      'Cohort.districtMembersForJobcentre', 'Cohort.districtMembersForVolunteerCentre',
+      'Cohort.programmeMembersForMunicipality', 'Cohort.programmeMembersForVolunteerCentre',
+      'Cohort.estateCohortSize', 'Cohort.districtCohortSize', 'Cohort.programmeCohortSize',
+      'Cohort.agreementTerms', 'AgreementTerms', ...COHORT_RELEASE_TYPES,
+      // Indicators: the owners' readings, and the definition fields the owners read them with.
+      ...INDICATOR_READING_TYPES, 'GoalFulfilmentSummary.scopeIndicators',
+      ...['Indicator', 'IndicatorObservation'].flatMap((type) =>
+        ['municipalityReading', 'jobcentreReading', 'volunteerCentreReading', 'ownerCode', 'areaCode', 'comparisonAreaCode'].map((field) => `${type}.${field}`),
+      ),
+      'IndicatorObservation.indicatorId', 'IndicatorObservation.measure', 'IndicatorObservation.ageBand',
+    ];
+
     const full = () => parse(readFileSync(SUPERGRAPH_PATH, 'utf8'));
     const dashboard = () => parse(readFileSync(DASHBOARD_SUPERGRAPH_PATH, 'utf8'));
 
@@ -494,17 +649,18 @@ describe('Apollo subgraph compatibility, for the Federation 2 features the hub u
       expect(readFileSync(SUPERGRAPH_PATH, 'utf8')).toContain('@link(url: "https://specs.apollo.dev/tag/v0.3")');
     });
 
-    it('makes nothing @inaccessible in the full supergraph, and no subgraph applies @inaccessible itself', () => {
-      expect(inaccessibleOf(full())).toEqual(new Set());
-      for (const partner of PARTNERS) expect([partner, [...inaccessibleOf(parse(sdl[partner]))]]).toEqual([partner, []]);
+    it('makes exactly what only the query plan carries @inaccessible in the full supergraph, as the subgraphs apply it', () => {
+      const applied = new Set(PARTNERS.flatMap((partner) => [...inaccessibleOf(parse(sdl[partner]))]));
+      expect(applied).toEqual(new Set(QUERY_PLAN_ONLY));
+      expect(inaccessibleOf(full())).toEqual(applied);
     });
 
-    it('makes exactly the person-level and audit elements @inaccessible in the dashboard contract', () => {
+    it('makes exactly the person-level and audit elements, and what only the query plan carries, @inaccessible in the dashboard contract', () => {
       const hidden = [...tagsOf(dashboard())]
         .filter(([, names]) => [...names].some((name) => HIDDEN_FROM_DASHBOARDS.includes(name)))
         .map(([coordinate]) => coordinate);
       expect(hidden).toEqual(expect.arrayContaining(['Person', 'Query.person', 'Person.employment', 'Tenancy', 'Query.municipalityAuditLog']));
-      expect(inaccessibleOf(dashboard())).toEqual(new Set(hidden));
+      expect(inaccessibleOf(dashboard())).toEqual(new Set([...hidden, ...QUERY_PLAN_ONLY]));
       expect(readFileSync(DASHBOARD_SUPERGRAPH_PATH, 'utf8')).toContain('@link(url: "https://specs.apollo.dev/inaccessible/v0.2", for: SECURITY)');
     });
 

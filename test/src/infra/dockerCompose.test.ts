@@ -2,13 +2,15 @@
  * Static checks of the container setup: docker-compose.yml, infra/postgres/init.sql and
  * infra/Dockerfile, against the subgraphs listed in schema/supergraph.graphql. Nothing is
  * started: the files are parsed and compared, so a subgraph added to the supergraph without its
- * service, database, role or gateway wiring fails here.
+ * service, database, role or gateway wiring fails here. The files are the repository's, or those
+ * of the workspace at HUB_ROOT (test/src/cli/new.e2e.ts runs this file on a scratch copy after
+ * `hub new museum`).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 
-const ROOT = path.resolve(__dirname, '../../..');
+const ROOT = path.resolve(process.env.HUB_ROOT || path.join(__dirname, '../../..'));
 const SUPERGRAPH = 'schema/supergraph.graphql';
 const COMPOSE = 'docker-compose.yml';
 const INIT_SQL = 'infra/postgres/init.sql';
@@ -18,7 +20,7 @@ function readRepoFile(relative: string, hint = ''): string {
   try {
     return readFileSync(path.join(ROOT, relative), 'utf8');
   } catch (error) {
-    throw new Error(`Cannot read ${relative} at the repository root${hint}: ${(error as Error).message}`);
+    throw new Error(`Cannot read ${relative} in ${ROOT}${hint}: ${(error as Error).message}`);
   }
 }
 
@@ -357,8 +359,8 @@ describe.each(subgraphs)('the %s subgraph container', (subgraph) => {
     expect(secretsOf(service(subgraph))).toContain('gateway_public_key');
   });
 
-  it('has a health check on its own /healthz', () => {
-    expect(healthcheckOf(service(subgraph))).toContain(`http://127.0.0.1:${portOf(subgraph)}/healthz`);
+  it('is healthy only when its own /readyz says its database answers and is migrated', () => {
+    expect(healthcheckOf(service(subgraph))).toContain(`http://127.0.0.1:${portOf(subgraph)}/readyz`);
   });
 });
 
@@ -480,6 +482,14 @@ describe('the hub image', () => {
   it('builds in stages on node:20-bookworm-slim', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     for (const stage of stages) expect(resolve(stage.from)).toBe('node:20-bookworm-slim');
+  });
+
+  it.each(subgraphs)('installs with the package.json of %s in place (npm ci needs every workspace\'s)', (subgraph) => {
+    const build = stages[0].instructions;
+    const copy = build.findIndex((i) => i.keyword === 'COPY' && i.args.trim() === `subgraphs/${subgraph}/package.json subgraphs/${subgraph}/`);
+    const install = build.findIndex((i) => i.keyword === 'RUN' && /\bnpm ci\b/.test(i.args));
+    expect(copy).toBeGreaterThanOrEqual(0);
+    expect(install).toBeGreaterThan(copy);
   });
 
   it('runs its final stage as a non-root user in production mode', () => {

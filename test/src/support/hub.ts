@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startSubgraph, type PartnerName, type RunningSubgraph, type SubgraphDefinition } from '@hub/core';
+import { startSubgraph, type PartnerName, type RunningSubgraph, type SubgraphDefinition, type SubgraphOptions } from '@hub/core';
 import { startGateway } from '@hub/gateway';
 import { DASHBOARD_SUPERGRAPH_PATH, EXAMPLES_DIR, SUBGRAPHS, SUPERGRAPH_PATH } from '@hub/schema';
 import { createTestDatabases } from './databases';
@@ -59,11 +59,13 @@ export async function startHub(options: { persons: number }): Promise<TestHub> {
 
 /**
  * One subgraph alone on its own seeded database (PGlite, or PostgreSQL when CI gives a URL).
- * Calls to it carry, by default, the gateway's token for the subgraph's own staff.
+ * Calls to it carry, by default, the gateway's token for the subgraph's own staff. `options.logger`
+ * captures its log lines.
  */
 export async function startTestSubgraph<L>(
   definition: SubgraphDefinition<L>,
   persons = 1000,
+  options: Pick<SubgraphOptions, 'logger'> = {},
 ): Promise<RunningSubgraph> {
   const databases = await createTestDatabases([definition.name]);
   const running = await startSubgraph(definition, {
@@ -71,6 +73,7 @@ export async function startTestSubgraph<L>(
     databaseUrl: databases.urls[definition.name],
     seedPersons: persons,
     gatewayPublicKeyPem: (await testIdentity()).gateway.publicKeyPem,
+    ...options,
   });
   registerDefaultToken(running.url, await gatewayToken(ownStaff(definition.name)));
   return {

@@ -41,7 +41,7 @@ export const staffToken = (partner: PartnerName, purpose = 'follow-up of the par
 
 /** What the gateway would send a subgraph on behalf of `viewer` (for tests that call a subgraph directly). */
 export async function gatewayToken(viewer: Viewer): Promise<string> {
-  return signInternalToken(viewer, 'test-request', await importPrivateKey((await testIdentity()).gateway.privateKeyPem));
+  return signInternalToken(viewer, await importPrivateKey((await testIdentity()).gateway.privateKeyPem));
 }
 
 /** The owning partner's staff with a purpose, plus analyst: may read everything one subgraph has. */

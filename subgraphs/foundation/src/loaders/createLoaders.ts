@@ -5,6 +5,8 @@ import { Initiative } from '../entities/Initiative';
 import { InitiativePartner } from '../entities/InitiativePartner';
 import { LineOfAction } from '../entities/LineOfAction';
 import { Partner } from '../entities/Partner';
+import { createIndicatorLoaders } from './IndicatorLoaders';
+import { agreementLoaders } from './agreementLoaders';
 
 function toInitiative(row: Record<string, unknown>): Initiative {
   return Object.assign(new Initiative(), {
@@ -29,6 +31,8 @@ export interface FundingKey {
 /** Per-request loaders: every entity lookup and list relation of the foundation goes here. */
 export function createLoaders(db: DataSource) {
   return {
+    ...agreementLoaders(db),
+    ...createIndicatorLoaders(db),
     partner: keyLoader(
       (codes: readonly string[]) => db.getRepository(Partner).findBy({ code: In([...codes]) }),
       (partner) => partner.code,

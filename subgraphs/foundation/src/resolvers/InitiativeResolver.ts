@@ -30,7 +30,7 @@ export class InitiativeResolver {
     return loaders.lineOfAction.load(initiative.lineOfActionCode);
   }
 
-  @FieldResolver(() => Area, { description: 'Where the initiative works.' })
+  @FieldResolver(() => Area, { nullable: true, description: 'Where the initiative works.' })
   area(@Root() initiative: Initiative): Area {
     return { code: initiative.areaCode };
   }

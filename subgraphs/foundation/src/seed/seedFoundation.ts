@@ -1,5 +1,7 @@
 import { insertRows, type World } from '@hub/core';
 import type { EntityManager } from 'typeorm';
+import { seedIndicators } from './IndicatorDefinitions';
+import { seedAgreements } from './seedAgreements';
 
 /** The foundation's slice: the alliance itself. No person-level data at all. */
 export async function seedFoundation(manager: EntityManager, { foundation }: World): Promise<void> {
@@ -51,4 +53,6 @@ export async function seedFoundation(manager: EntityManager, { foundation }: Wor
       awarded_on: g.awardedOn,
     })),
   );
+  await seedAgreements(manager);
+  await seedIndicators(manager);
 }

@@ -9,6 +9,7 @@ import { Area } from './types/stubs';
 @Resolver(() => Area)
 export class AreaResolver {
   @FieldResolver(() => [Department], {
+    nullable: true,
     description: 'The association\'s departments in the area (only estates have any).',
   })
   departments(@Root() area: Area, @Ctx() { loaders }: HousingAssociationContext): Promise<Department[]> {

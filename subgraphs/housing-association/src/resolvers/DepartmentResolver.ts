@@ -4,7 +4,7 @@ import { Area } from './types/stubs';
 
 @Resolver(() => Department)
 export class DepartmentResolver {
-  @FieldResolver(() => Area, { description: 'The estate the department belongs to.' })
+  @FieldResolver(() => Area, { nullable: true, description: 'The estate the department belongs to.' })
   estate(@Root() department: Department): Area {
     return { code: department.estateCode };
   }

@@ -15,7 +15,7 @@ export class TenancyResolver {
     return (await loaders.department.load(tenancy.departmentCode)) as Department;
   }
 
-  @FieldResolver(() => Area, { description: 'The estate of the tenancy\'s department.' })
+  @FieldResolver(() => Area, { nullable: true, description: 'The estate of the tenancy\'s department.' })
   estate(@Root() tenancy: Tenancy): Area {
     // NOT NULL in the tenancy table, and held equal to the department's estate by a foreign key.
     return { code: tenancy.residence.estateCode as string };

@@ -3,7 +3,6 @@ import {
   argsLoader,
   countSuppression,
   countMeasure,
-  covers,
   populationMeasureLoader,
   protectLine,
   spellsOfPersons,
@@ -13,11 +12,8 @@ import type { DataSource } from 'typeorm';
 import { BenefitSpell } from '../entities/BenefitSpell';
 import { EmploymentSpell } from '../entities/EmploymentSpell';
 
-/** SQL condition: person `p` has a running spell of `kind` in `table` on the key's date. */
-function hasSpell(table: string, kinds: string): string {
-  return `EXISTS (SELECT 1 FROM ${table} s WHERE s.pseudonym = p.pseudonym
-            AND s.kind IN (${kinds}) AND ${covers('s', 'k.on_date')})`;
-}
+/** The numerator of a share: persons with a running spell in `table` of one of `kinds`. */
+const hasSpell = (table: string, kinds: string) => ({ table, where: `s.kind IN (${kinds})` });
 
 export interface PlacementKey {
   initiative: string;
@@ -40,14 +36,14 @@ export function createLoaders(db: DataSource) {
     benefitsOf: spellsOfPersons(db, BenefitSpell),
     partTimeJobShare: populationMeasureLoader(
       db,
-      { population: 'citizen p', numerator: hasSpell('employment_spell', `'PART_TIME_JOB'`) },
+      { population: 'citizen p', spells: hasSpell('employment_spell', `'PART_TIME_JOB'`) },
       'share',
     ),
     benefitShare: populationMeasureLoader(
       db,
       {
         population: 'citizen p',
-        numerator: hasSpell('benefit_spell', `'CASH_BENEFIT', 'EDUCATION_BENEFIT', 'UNEMPLOYMENT_BENEFIT'`),
+        spells: hasSpell('benefit_spell', `'CASH_BENEFIT', 'EDUCATION_BENEFIT', 'UNEMPLOYMENT_BENEFIT'`),
       },
       'share',
     ),

@@ -2,7 +2,6 @@ import {
   AreaReference,
   argsLoader,
   childPageLoader,
-  covers,
   groupLoader,
   keyLoader,
   populationMeasureLoader,
@@ -20,11 +19,8 @@ import { fetchSchoolsOfAreas, meanWellBeingOfAreas, type AreaWellBeingKey } from
 /** `areas` pages by scope: every area is listed under "ALL" and under its own kind. */
 export const ALL_AREAS = 'ALL';
 
-/** SQL condition: person `p` has `status` in the youth guidance register on the key's date. */
-function hasStatus(status: YouthStatus): string {
-  return `EXISTS (SELECT 1 FROM youth_status_spell s WHERE s.pseudonym = p.pseudonym
-            AND s.status = '${status}' AND ${covers('s', 'k.on_date')})`;
-}
+/** The numerator of a share: persons with `status` in the youth guidance register on the day. */
+const hasStatus = (status: YouthStatus) => ({ table: 'youth_status_spell', where: `s.status = '${status}'` });
 
 /** Per-request loaders: every entity lookup, list relation and measure of the municipality. */
 export function createLoaders(db: DataSource) {
@@ -80,12 +76,12 @@ export function createLoaders(db: DataSource) {
     youthStatusOf: spellsOfPersons(db, YouthStatusSpell),
     neetShare: populationMeasureLoader(
       db,
-      { population: 'person p', numerator: hasStatus(YouthStatus.NEITHER) },
+      { population: 'person p', spells: hasStatus(YouthStatus.NEITHER) },
       'share',
     ),
     inEducationShare: populationMeasureLoader(
       db,
-      { population: 'person p', numerator: hasStatus(YouthStatus.EDUCATION) },
+      { population: 'person p', spells: hasStatus(YouthStatus.EDUCATION) },
       'share',
     ),
     population: populationMeasureLoader(db, { population: 'person p' }, 'count'),

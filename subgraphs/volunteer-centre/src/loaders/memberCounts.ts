@@ -5,6 +5,7 @@ import {
   DISJOINT_AGES,
   DISJOINT_AGE_BANDS,
   areaAgeSuppression,
+  countGroupedPopulations,
   countMeasure,
   countsByAgeBand,
   covers,
@@ -16,6 +17,7 @@ import {
   type LineOfActionCode,
   type Measure,
   type PopulationKey,
+  type SpellCondition,
 } from '@hub/core';
 import type { DataSource } from 'typeorm';
 
@@ -74,16 +76,14 @@ export async function countClubMembers(
 }
 
 /**
- * Distinct members living in the area, for every key in one statement: the keys are unnested
- * into a table like core's `countPopulations`, with the line as one more column, and counted per
- * disjoint age band in the area and, for a district, in each district of its municipality (the
- * municipality minus the other districts would give a withheld district). A person in two clubs
- * counts once.
+ * Distinct members of a line's clubs living in the area, for every key in one statement: the
+ * keys are unnested into a table like core's `countPopulations`, with the line as one more column.
  */
-export async function countMembersInArea(
+async function countMembersOfLines(
   db: DataSource,
   keys: readonly AreaMembersKey[],
 ): Promise<(Measure | Error)[]> {
+  if (keys.length === 0) return [];
   const rows: { idx: number; known: string | null; kind: string | null; area: string | null; members: number[] }[] =
     await db.query(
       `WITH k AS (
@@ -109,4 +109,49 @@ export async function countMembersInArea(
     };
     return membersMeasure(table, key.area, key.ageBand);
   });
+}
+
+/** The centre's members as a population: each person once, with the residence of their rows. */
+const MEMBERS = `(SELECT DISTINCT ON (pseudonym) pseudonym, birth_year, municipality_code, district_code, estate_code
+                  FROM membership ORDER BY pseudonym) p`;
+
+/** Any membership, as the spells of core's population counts. */
+const ANY_MEMBERSHIP: SpellCondition = { table: 'membership', where: 'true' };
+
+/**
+ * Distinct members of any club living in the area, counted like core's population measures
+ * (`countGroupedPopulations`): one statement whatever the number of keys, days or members, so
+ * that an indicator's time series of club members stays cheap.
+ */
+async function countMembersOfAnyClub(db: DataSource, keys: readonly AreaMembersKey[]): Promise<(Measure | Error)[]> {
+  if (keys.length === 0) return [];
+  const rows = await countGroupedPopulations(db, MEMBERS, ANY_MEMBERSHIP, keys);
+  return keys.map((key, i) => {
+    const own = rows.filter((row) => row.idx === i);
+    const table = {
+      rows: own.map((row) => ({ area: row.area as string, cells: row.numerators })),
+      districts: own[0]?.kind === AreaKind.DISTRICT,
+      breakdown: false,
+    };
+    return own[0]?.known ? membersMeasure(table, key.area, key.ageBand) : unknownArea(key.area);
+  });
+}
+
+/**
+ * Distinct members living in the area, per disjoint age band in the area and, for a district,
+ * in each district of its municipality (the municipality minus the other districts would give a
+ * withheld district); a person in two clubs counts once. Two statements at most: one for the
+ * keys of any club, one for those of a line's clubs.
+ */
+export async function countMembersInArea(db: DataSource, keys: readonly AreaMembersKey[]): Promise<(Measure | Error)[]> {
+  const anyClub = keys.flatMap((key, i) => (key.line === null ? [i] : []));
+  const ofLines = keys.flatMap((key, i) => (key.line === null ? [] : [i]));
+  const answers: (Measure | Error)[] = [];
+  const [any, lines] = await Promise.all([
+    countMembersOfAnyClub(db, anyClub.map((i) => keys[i])),
+    countMembersOfLines(db, ofLines.map((i) => keys[i])),
+  ]);
+  anyClub.forEach((keyIndex, i) => (answers[keyIndex] = any[i]));
+  ofLines.forEach((keyIndex, i) => (answers[keyIndex] = lines[i]));
+  return answers;
 }

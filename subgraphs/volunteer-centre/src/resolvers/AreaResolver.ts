@@ -6,6 +6,7 @@ import { Area } from './types/stubs';
 @Resolver(() => Area)
 export class AreaResolver {
   @FieldResolver(() => [Club], {
+    nullable: true,
     description: 'Clubs based in this district (volunteer centre); empty for other kinds of area.',
   })
   clubs(@Root() area: Area, @Ctx() { loaders }: VolunteerCentreContext): Promise<Club[]> {

@@ -28,12 +28,12 @@ export class ClubResolver {
     return loaders.allClubs.load({ parent: 'all', window: pageWindow(page) });
   }
 
-  @FieldResolver(() => LineOfAction, { description: 'The line of action the club\'s activity serves.' })
+  @FieldResolver(() => LineOfAction, { nullable: true, description: 'The line of action the club\'s activity serves.' })
   lineOfAction(@Root() club: Club): LineOfAction {
     return { code: club.lineOfActionCode };
   }
 
-  @FieldResolver(() => Area, { description: 'The district the club is based in.' })
+  @FieldResolver(() => Area, { nullable: true, description: 'The district the club is based in.' })
   district(@Root() club: Club): Area {
     return { code: club.districtCode };
   }

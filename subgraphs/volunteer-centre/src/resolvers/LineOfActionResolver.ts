@@ -18,7 +18,7 @@ const COUNT_NOT_SHARE =
 /** The volunteer centre's clubs and club measures, from its own membership records. */
 @Resolver(() => LineOfAction)
 export class LineOfActionResolver {
-  @FieldResolver(() => ClubConnection, { description: 'Clubs whose activity serves this line.' })
+  @FieldResolver(() => ClubConnection, { nullable: true, description: 'Clubs whose activity serves this line.' })
   clubs(@Root() line: LineOfAction, @Args() page: PageArgs, @Ctx() { loaders }: VolunteerCentreContext) {
     return loaders.clubsOfLine.load({ parent: line.code, window: pageWindow(page) });
   }

@@ -1,0 +1,58 @@
+import type http from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type pino from 'pino';
+import { formatGatewayError } from './errors/formatGatewayError';
+import type { GatewayContext } from './GatewayContext';
+import { HubDataSource } from './HubDataSource';
+import { pageSizeLimit } from './limits/pageSizeLimit';
+import { queryLimitOptions, type QueryLimits } from './limits/queryLimits';
+import { observationPlugin } from './observability/observeGateway';
+import type { Safelist } from './safelist/Safelist';
+import type { PartnerLinks } from './traffic/PartnerLinks';
+
+/** What both audiences' servers share: the partners' links (one circuit each), limits, safelist. */
+export interface AudienceShared {
+  links: PartnerLinks;
+  limits: QueryLimits;
+  safelist: Safelist;
+  logger: pino.Logger;
+  httpServer: http.Server;
+}
+
+/**
+ * One Apollo server over one supergraph; the hub runs one per audience. The gateway reads only
+ * the checked-in supergraph and contacts no partner to start (no health check), so it serves
+ * even while some are down.
+ */
+export async function audienceServer(supergraphSdl: string, shared: AudienceShared): Promise<ApolloServer<GatewayContext>> {
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    logger: shared.logger,
+    buildService: ({ name, url }) => new HubDataSource(shared.links.linkFor(name, url ?? '')),
+  });
+  const limits = queryLimitOptions(shared.limits);
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [
+    ApolloServerPluginDrainHttpServer({ httpServer: shared.httpServer }),
+    ApolloServerPluginLandingPageDisabled(),
+    observationPlugin(shared.logger),
+    ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
+    pageSizeLimit<GatewayContext>(),
+  ];
+  if (shared.safelist.mode === 'enforce') plugins.push(shared.safelist.plugin<GatewayContext>());
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    logger: shared.logger,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatGatewayError,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    allowBatchedHttpRequests: false,
+    persistedQueries: { cache: shared.safelist.store, ttl: null },
+    plugins,
+  });
+  await apollo.start();
+  return apollo;
+}

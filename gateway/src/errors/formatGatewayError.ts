@@ -1,0 +1,44 @@
+import { formatError } from '@hub/core';
+import type { GraphQLFormattedError } from 'graphql';
+import { PartnerErrorCode, partnerFailureMessage } from '../traffic/PartnerFailure';
+import { exceededLimitOf } from '../limits/LimitExceededError';
+
+/** Codes partners raise on purpose; their errors reach the client, named after the partner. */
+const PARTNER_CODES = new Set<unknown>(['NOT_FOUND', 'BAD_USER_INPUT', 'FORBIDDEN', ...Object.values(PartnerErrorCode)]);
+
+/** Whether a partner's error reaches the client as the partner wrote it (else it is masked). */
+export const isDeliberatePartnerError = (code: unknown) => PARTNER_CODES.has(code);
+
+/** The extension keys those errors may carry; anything else a partner adds stays behind. */
+const PARTNER_EXTENSION_KEYS = ['code', 'argument', 'value', 'field', 'missing'];
+
+/**
+ * A partner's error as the client sees it: attributed (`extensions.partner`) and, unless its code
+ * says the partner raised it on purpose, masked: no message, stack, SQL or file path of a partner
+ * leaves the gateway. The detail stays in that partner's log under the same request id.
+ */
+function partnerError(formatted: GraphQLFormattedError, partner: string): GraphQLFormattedError {
+  const extensions = formatted.extensions ?? {};
+  if (!isDeliberatePartnerError(extensions.code)) {
+    return {
+      message: partnerFailureMessage(partner, PartnerErrorCode.ERROR, 0),
+      path: formatted.path,
+      extensions: { code: PartnerErrorCode.ERROR, partner },
+    };
+  }
+  const kept = Object.fromEntries(PARTNER_EXTENSION_KEYS.filter((key) => key in extensions).map((key) => [key, extensions[key]]));
+  return { message: formatted.message, path: formatted.path, extensions: { ...kept, partner } };
+}
+
+/**
+ * The gateway's `formatError`. Errors from a partner carry `serviceName` (set by the executor);
+ * the gateway's own go through core's rule (a code, or a generic internal error), and a limit's
+ * refusal gets its own code instead of Apollo's GRAPHQL_VALIDATION_FAILED or GRAPHQL_PARSE_FAILED.
+ */
+export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const partner = formatted.extensions?.serviceName;
+  if (typeof partner === 'string') return partnerError(formatted, partner);
+  const limit = exceededLimitOf(error);
+  if (limit) return { message: limit.message, locations: formatted.locations, extensions: { code: limit.code, max: limit.max } };
+  return formatError(formatted, error);
+}

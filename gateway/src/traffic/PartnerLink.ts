@@ -1,0 +1,137 @@
+import type http from 'node:http';
+import {
+  CircuitState,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  TimeoutStrategy,
+  circuitBreaker,
+  handleWhen,
+  retry,
+  timeout,
+  wrap,
+  type CircuitBreakerPolicy,
+  type IPolicy,
+  type ICancellationContext,
+} from 'cockatiel';
+import { graphqlAnswerOf, type SubgraphAnswer } from './graphqlAnswer';
+import { partnerFailureOf, type PartnerErrorCode, type PartnerFailure } from './PartnerFailure';
+import { partnerAgent, postJson } from './postJson';
+import type { TrafficSettings } from './trafficSettings';
+
+/** `up`: its last call succeeded; `degraded`: its last call failed; `open`: its circuit is open. */
+export type PartnerState = 'up' | 'degraded' | 'open';
+
+/** A partner as `/readyz` reports it. */
+export interface PartnerHealth {
+  state: PartnerState;
+  /** When it entered that state (ISO 8601). */
+  since: string;
+  /** The last failure that reached the partner: code, log detail (a status or errno), when. */
+  lastError: { code: PartnerErrorCode; detail: string; at: string } | null;
+}
+
+/** Hooks for metrics; PartnerLink knows nothing of Prometheus. */
+export interface PartnerObserver {
+  fetched(partner: string, outcome: 'ok' | PartnerErrorCode, seconds: number): void;
+  circuitChanged(partner: string, state: CircuitState): void;
+}
+
+export interface OutgoingRequest {
+  body: string;
+  headers: Record<string, string>;
+  /** A query may be retried; a mutation never. */
+  idempotent: boolean;
+  /** For an entity fetch: how many `_entities` the answer must hold. */
+  representations?: number;
+}
+
+type Call = IPolicy<ICancellationContext>;
+
+/**
+ * The gateway's line to one partner: a keep-alive connection pool, a timeout per attempt, retries
+ * with exponential backoff for queries, and a circuit breaker, so that a dead partner costs a
+ * thrown error rather than a connection attempt or a timeout per request.
+ */
+export class PartnerLink {
+  readonly url: URL;
+  private readonly agent: http.Agent;
+  private readonly breaker: CircuitBreakerPolicy;
+  private readonly forQueries: Call;
+  private readonly forMutations: Call;
+  private current: PartnerHealth = { state: 'up', since: new Date().toISOString(), lastError: null };
+  private lastCallFailed = false;
+
+  constructor(
+    readonly name: string,
+    url: string,
+    readonly settings: TrafficSettings,
+    private readonly observer?: PartnerObserver,
+  ) {
+    this.url = new URL(url);
+    this.agent = partnerAgent(this.url, settings.maxSockets);
+    this.breaker = circuitBreaker(
+      handleWhen((error) => partnerFailureOf(error).countsAgainstPartner),
+      { halfOpenAfter: settings.circuitCooldownMs, breaker: new ConsecutiveBreaker(settings.circuitThreshold) },
+    );
+    this.breaker.onStateChange((state) => {
+      this.refresh();
+      this.observer?.circuitChanged(name, state);
+    });
+    // Aborting only on timeout (not on return) leaves a finished connection in the pool.
+    const perAttempt = timeout(settings.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
+    const retries = retry(
+      handleWhen((error) => partnerFailureOf(error).transient),
+      { maxAttempts: settings.retries, backoff: new ExponentialBackoff({ initialDelay: 25, maxDelay: 400 }) },
+    );
+    this.forMutations = wrap(this.breaker, perAttempt);
+    this.forQueries = wrap(retries, this.breaker, perAttempt);
+  }
+
+  get health(): PartnerHealth {
+    return this.current;
+  }
+
+  get circuitState(): CircuitState {
+    return this.breaker.state;
+  }
+
+  /** One GraphQL request to the partner; throws a PartnerFailure when no usable answer came. */
+  async send(request: OutgoingRequest): Promise<SubgraphAnswer> {
+    const started = performance.now();
+    const policy = request.idempotent ? this.forQueries : this.forMutations;
+    try {
+      const answer = await policy.execute(
+        async ({ signal }) =>
+          graphqlAnswerOf(await postJson(this.url, this.agent, request.body, request.headers, signal), request.representations),
+        // Its own signal per call: cockatiel's shared default would collect a listener per call in flight.
+        new AbortController().signal,
+      );
+      this.settled(null, started);
+      return answer;
+    } catch (error) {
+      const failure = partnerFailureOf(error);
+      this.settled(failure, started);
+      throw failure;
+    }
+  }
+
+  /** Closes the pooled connections (when the gateway stops). */
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private settled(failure: PartnerFailure | null, started: number): void {
+    this.observer?.fetched(this.name, failure?.code ?? 'ok', (performance.now() - started) / 1000);
+    this.lastCallFailed = failure !== null;
+    if (failure && !failure.shortCircuited) {
+      this.current = { ...this.current, lastError: { code: failure.code, detail: failure.detail, at: new Date().toISOString() } };
+    }
+    this.refresh();
+  }
+
+  private refresh(): void {
+    const state: PartnerState =
+      this.breaker.state === CircuitState.Open ? 'open' : this.lastCallFailed ? 'degraded' : 'up';
+    if (state !== this.current.state) this.current = { ...this.current, state, since: new Date().toISOString() };
+  }
+}

@@ -1,0 +1,40 @@
+import { CircuitState } from 'cockatiel';
+import { PartnerLink, type PartnerObserver } from './PartnerLink';
+import { DEFAULT_TRAFFIC, type TrafficSettings } from './trafficSettings';
+
+export interface PartnerLinksOptions {
+  /** Subgraph URL by subgraph name; overrides the URL recorded in the supergraph. */
+  urls?: Partial<Record<string, string>>;
+  /** Settings by subgraph name (`trafficSettingsFromEnv`); a partner not named gets the defaults. */
+  settings?: Partial<Record<string, TrafficSettings>>;
+  observer?: PartnerObserver;
+}
+
+/**
+ * One PartnerLink per subgraph, shared by the gateway's audiences: a partner has one connection
+ * pool and one circuit, whichever supergraph a request was planned on.
+ */
+export class PartnerLinks {
+  private readonly links = new Map<string, PartnerLink>();
+
+  constructor(private readonly options: PartnerLinksOptions = {}) {}
+
+  linkFor(name: string, supergraphUrl: string): PartnerLink {
+    let link = this.links.get(name);
+    if (!link) {
+      const url = this.options.urls?.[name] ?? supergraphUrl;
+      link = new PartnerLink(name, url, this.options.settings?.[name] ?? DEFAULT_TRAFFIC, this.options.observer);
+      this.options.observer?.circuitChanged(name, CircuitState.Closed);
+      this.links.set(name, link);
+    }
+    return link;
+  }
+
+  get all(): PartnerLink[] {
+    return [...this.links.values()];
+  }
+
+  close(): void {
+    for (const link of this.links.values()) link.close();
+  }
+}

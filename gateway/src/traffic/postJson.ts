@@ -1,0 +1,52 @@
+import http from 'node:http';
+import https from 'node:https';
+
+export interface RawAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/** A keep-alive connection pool for one partner: connections are reused, not opened per call. */
+export function partnerAgent(url: URL, maxSockets: number): http.Agent {
+  const options = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo' as const };
+  return url.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
+}
+
+/**
+ * POSTs a JSON body and reads the whole answer as text. Node's own client rather than a fetch
+ * implementation: the call goes through the partner's pooled agent, `signal` (the timeout's)
+ * destroys the connection, and no Request/Headers objects are built per call.
+ */
+export function postJson(
+  url: URL,
+  agent: http.Agent,
+  body: string,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<RawAnswer> {
+  const request = url.protocol === 'https:' ? https.request : http.request;
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        signal,
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('error', reject);
+        response.on('aborted', () => reject(Object.assign(new Error('answer cut off'), { code: 'ECONNRESET' })));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, contentType: response.headers['content-type'] ?? '', body: text }),
+        );
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}

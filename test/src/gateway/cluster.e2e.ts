@@ -1,0 +1,108 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { postGraphQL } from '../support/graphql';
+import { analystToken, testIdentity, trustedIssuers } from '../support/identity';
+import { REPO_ROOT, freePort } from '../support/processes';
+
+/** The gateway's process as `hub start` and the Docker image run it. */
+function startGatewayProcess(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, ['gateway/dist/server.js'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NODE_ENV: 'development', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+/** Polls the output until `count` lines match `pattern`; fails if the process exits first. */
+async function linesMatching(process: ReturnType<typeof startGatewayProcess>, pattern: RegExp, count: number) {
+  for (;;) {
+    const lines = process.output().split('\n').filter((line) => pattern.test(line));
+    if (lines.length >= count) return lines;
+    if (process.child.exitCode !== null) throw new Error(`exited before ${count} × ${pattern}:\n${process.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const workerPid = (line: string) => Number(/\(worker (\d+)\)/.exec(line)?.[1]);
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('the gateway with HUB_GATEWAY_WORKERS (node:cluster)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hub-cluster-'));
+  let env: NodeJS.ProcessEnv;
+  let gateway: ReturnType<typeof startGatewayProcess>;
+  let url: string;
+  let workers: number[];
+
+  beforeAll(async () => {
+    writeFileSync(path.join(dir, 'trusted-issuers.json'), JSON.stringify(await trustedIssuers()));
+    writeFileSync(path.join(dir, 'gateway.key'), (await testIdentity()).gateway.privateKeyPem);
+    env = {
+      HUB_TRUSTED_ISSUERS_FILE: path.join(dir, 'trusted-issuers.json'),
+      HUB_GATEWAY_PRIVATE_KEY_FILE: path.join(dir, 'gateway.key'),
+      GATEWAY_PORT: String(await freePort()),
+    };
+    url = `http://127.0.0.1:${env.GATEWAY_PORT}/graphql`;
+    gateway = startGatewayProcess({ ...env, HUB_GATEWAY_WORKERS: '2' });
+  });
+
+  afterAll(() => {
+    if (gateway.child.exitCode === null) gateway.child.kill('SIGKILL');
+    for (const pid of workers ?? []) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves one port from two worker processes besides the primary', async () => {
+    workers = (await linesMatching(gateway, /gateway ready at/, 2)).map(workerPid);
+    expect(new Set(workers).size).toBe(2);
+    expect(workers).not.toContain(gateway.child.pid);
+    const response = await postGraphQL(url, '{ __typename }', undefined, await analystToken());
+    expect(response).toMatchObject({ status: 200, data: { __typename: 'Query' } });
+  });
+
+  it('starts another worker when one dies, and keeps answering meanwhile', async () => {
+    process.kill(workers[0], 'SIGKILL');
+    const token = await analystToken();
+    expect(await postGraphQL(url, '{ __typename }', undefined, token)).toMatchObject({ status: 200, data: { __typename: 'Query' } });
+    await linesMatching(gateway, new RegExp(`worker ${workers[0]} exited \\(SIGKILL\\); starting another`), 1);
+    const ready = (await linesMatching(gateway, /gateway ready at/, 3)).map(workerPid);
+    workers.push(ready[2]);
+    expect(workers[0]).not.toBe(ready[2]);
+    expect(isAlive(ready[2])).toBe(true);
+    expect(await postGraphQL(url, '{ __typename }', undefined, token)).toMatchObject({ status: 200, data: { __typename: 'Query' } });
+  });
+
+  it('stops every worker on SIGTERM and exits with 0', async () => {
+    const exited = new Promise<number | null>((resolve) => gateway.child.once('exit', resolve));
+    gateway.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(workers.slice(1).filter(isAlive)).toEqual([]);
+    await expect(fetch(`http://127.0.0.1:${env.GATEWAY_PORT}/healthz`)).rejects.toThrow();
+  });
+
+  it('exits with 1 instead of restarting forever when workers cannot start', async () => {
+    const broken = startGatewayProcess({ ...env, HUB_GATEWAY_WORKERS: '2', HUB_GATEWAY_PRIVATE_KEY_FILE: path.join(dir, 'missing.key') });
+    const code = await new Promise<number | null>((resolve) => broken.child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(broken.output()).toMatch(/gateway worker \d+ exited \(code 1\) before serving; stopping/);
+  });
+
+  it('refuses a worker count that is not a whole number of 1 or more', async () => {
+    const refused = startGatewayProcess({ ...env, HUB_GATEWAY_WORKERS: '0' });
+    const code = await new Promise<number | null>((resolve) => refused.child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(refused.output()).toContain('HUB_GATEWAY_WORKERS must be a whole number of 1 or more, got "0"');
+  });
+});

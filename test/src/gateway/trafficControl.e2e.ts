@@ -1,0 +1,103 @@
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { PARTNER_NAMES } from '@hub/core';
+import { DEFAULT_TRAFFIC, HubDataSource, PartnerLink, type GatewayContext } from '@hub/gateway';
+import request from 'supertest';
+import { postGraphQL } from '../support/graphql';
+import { behaviours, besides, refusingUrl, standInPartner, startTestGateway, type StandIn } from './standIns';
+
+/** What the gateway's executor hands a data source for one fetch, without a caller (none is needed here). */
+const fetch = (query: string) =>
+  ({ request: { query, variables: {} }, context: {} }) as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
+
+const QUERY = 'query Q__volunteer_centre__0{clubs(first:1){totalCount}}';
+const MUTATION = 'mutation M__volunteer_centre__0{joinClub(code:"x"){code}}';
+
+describe('traffic control towards one partner, over real loopback HTTP', () => {
+  let busy: StandIn;
+  const settings = { ...DEFAULT_TRAFFIC, retries: 2, circuitThreshold: 100 };
+
+  beforeAll(async () => {
+    busy = await standInPartner(behaviours.status(503));
+  });
+  afterAll(() => busy.close());
+
+  it('retries a query with backoff after a 503, at most twice', async () => {
+    busy.received.length = 0;
+    const source = new HubDataSource(new PartnerLink('volunteer-centre', busy.url, settings));
+    const answer = await source.process(fetch(QUERY));
+    expect(busy.received).toHaveLength(3);
+    expect(answer.errors?.[0].extensions).toEqual({ code: 'PARTNER_ERROR', partner: 'volunteer-centre' });
+  });
+
+  it('never retries a mutation', async () => {
+    busy.received.length = 0;
+    const source = new HubDataSource(new PartnerLink('volunteer-centre', busy.url, settings));
+    const answer = await source.process(fetch(MUTATION));
+    expect(busy.received).toHaveLength(1);
+    expect(answer.errors?.[0]).toMatchObject({ path: ['joinClub'], extensions: { code: 'PARTNER_ERROR' } });
+  });
+
+  it('does not retry an HTTP 500, which another attempt would not mend', async () => {
+    const broken = await standInPartner(behaviours.status(500));
+    const source = new HubDataSource(new PartnerLink('volunteer-centre', broken.url, settings));
+    await source.process(fetch(QUERY));
+    expect(broken.received).toHaveLength(1);
+    await broken.close();
+  });
+
+  it('opens the circuit after the threshold of consecutive failures, and then does not call the partner', async () => {
+    const broken = await standInPartner(behaviours.status(500));
+    const link = new PartnerLink('volunteer-centre', broken.url, { ...settings, circuitThreshold: 3, circuitCooldownMs: 60_000 });
+    const source = new HubDataSource(link);
+    for (let i = 0; i < 3; i += 1) await source.process(fetch(QUERY));
+    expect(link.health).toMatchObject({ state: 'open', lastError: { code: 'PARTNER_ERROR', detail: 'HTTP 500' } });
+    const refused = await source.process(fetch(QUERY));
+    expect(refused.errors?.[0].extensions).toEqual({ code: 'PARTNER_UNAVAILABLE', partner: 'volunteer-centre' });
+    expect(broken.received).toHaveLength(3);
+    // The last error stays the partner's own, not the circuit's refusal.
+    expect(link.health.lastError?.detail).toBe('HTTP 500');
+    link.close();
+    await broken.close();
+  });
+
+  it('reports a refused connection as PARTNER_UNAVAILABLE after its retries', async () => {
+    const link = new PartnerLink('volunteer-centre', await refusingUrl(), settings);
+    const answer = await new HubDataSource(link).process(fetch(QUERY));
+    expect(answer.errors?.[0]).toMatchObject({ path: ['clubs'], extensions: { code: 'PARTNER_UNAVAILABLE' } });
+    expect(link.health).toMatchObject({ state: 'degraded', lastError: { code: 'PARTNER_UNAVAILABLE', detail: 'ECONNREFUSED' } });
+  });
+
+  it('reuses its pooled connection for consecutive calls (keep-alive)', async () => {
+    const ok = await standInPartner((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ data: { clubs: { totalCount: 1 } } }));
+    });
+    const link = new PartnerLink('volunteer-centre', ok.url, settings);
+    const source = new HubDataSource(link);
+    for (let i = 0; i < 3; i += 1) expect((await source.process(fetch(QUERY))).data).toEqual({ clubs: { totalCount: 1 } });
+    const ports = new Set(ok.received.map((received) => received.remotePort));
+    expect(ports.size).toBe(1);
+    link.close();
+    await ok.close();
+  });
+});
+
+describe('a gateway whose partners are all down', () => {
+  it('starts from the checked-in supergraph without calling any partner, and answers with attributed errors', async () => {
+    const silent = await standInPartner(behaviours.hang);
+    const urls = Object.fromEntries(await Promise.all(PARTNER_NAMES.map(async (name) => [name, await refusingUrl()])));
+    const gateway = await startTestGateway({ subgraphUrls: { ...urls, jobcentre: silent.url } });
+    expect(silent.received).toHaveLength(0);
+    expect((await request(besides(gateway.url, '/healthz')).get('')).status).toBe(200);
+    const response = await postGraphQL(gateway.url, '{ linesOfAction { code name } }');
+    expect(response.data).toBeNull();
+    expect(response.errors).toEqual([
+      expect.objectContaining({ path: ['linesOfAction'], extensions: expect.objectContaining({ code: 'PARTNER_UNAVAILABLE', partner: 'foundation' }) }),
+    ]);
+    const ready = await request(besides(gateway.url, '/readyz')).get('');
+    expect(ready.status).toBe(503);
+    expect(ready.body.partners.foundation.state).toBe('degraded');
+    await gateway.stop();
+    await silent.close();
+  });
+});

@@ -64,4 +64,4 @@ async function serve(setup: FloorSetup): Promise<void> {
 }
 
 const setup = JSON.parse(readFileSync(process.env.HUB_BENCH_FLOOR_SETUP ?? '', 'utf8')) as FloorSetup;
-runClustered(setup.workers, () => serve(setup), 'floor');
+runClustered({ workers: setup.workers, execArgv: [] }, () => serve(setup), 'floor');

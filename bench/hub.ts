@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     log(`## Targets\n\n${targets(scenarios, options.workers).map((line) => `- ${line}`).join('\n')}\n`);
     await Promise.all(contenders.map((c) => c.process.stop()));
     log(`## Cost by seed size (hub gateway, one worker, one request at a time)\n\n${await seedSizeTable(setup, query, options.sizes, identity.gatewayPublicKeyPem)}\n`);
-    log(`## Cohort\n\n${await cohortSection(setup)}\n`);
+    log(`## Cohort\n\n${await cohortSection(setup, options)}\n`);
     if (options.profile) log(`## Profile of the hub gateway under load\n\n${await profileHub(setup, query, options)}\n`);
   } finally {
     await stopAll();

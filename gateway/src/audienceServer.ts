@@ -4,6 +4,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type pino from 'pino';
+import type { Admission } from './admission/Admission';
 import { formatGatewayError } from './errors/formatGatewayError';
 import type { GatewayContext } from './GatewayContext';
 import { HubDataSource } from './HubDataSource';
@@ -13,11 +14,12 @@ import { observationPlugin } from './observability/observeGateway';
 import type { Safelist } from './safelist/Safelist';
 import type { PartnerLinks } from './traffic/PartnerLinks';
 
-/** What both audiences' servers share: the partners' links (one circuit each), limits, safelist. */
+/** What both audiences' servers share: the partners' links (one circuit each), limits, safelist, admission. */
 export interface AudienceShared {
   links: PartnerLinks;
   limits: QueryLimits;
   safelist: Safelist;
+  admission: Admission;
   logger: pino.Logger;
   httpServer: http.Server;
 }
@@ -42,6 +44,8 @@ export async function audienceServer(supergraphSdl: string, shared: AudienceShar
     pageSizeLimit<GatewayContext>(),
   ];
   if (shared.safelist.mode === 'enforce') plugins.push(shared.safelist.plugin<GatewayContext>());
+  // Last: a request refused by a limit or the safelist never holds a slot.
+  plugins.push(shared.admission.plugin<GatewayContext>());
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger: shared.logger,

@@ -1,6 +1,6 @@
 export { startGateway, type GatewayOptions, type RunningGateway } from './startGateway';
 export { gatewayOptionsFromEnv } from './server';
-export { gatewayWorkersFromEnv, runClustered } from './cluster';
+export { DEFAULT_GATEWAY_HEAP_MB, gatewayWorkersFromEnv, runClustered, type WorkerPlan } from './cluster';
 export type { GatewayContext, RequestRecord, PartnerFailureNote } from './GatewayContext';
 export { HubDataSource, outgoingHeaders } from './HubDataSource';
 export { PartnerLink, type PartnerHealth, type PartnerState, type PartnerObserver } from './traffic/PartnerLink';
@@ -12,6 +12,14 @@ export { failurePath } from './errors/failurePath';
 export { LimitCode } from './limits/LimitExceededError';
 export { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/queryLimits';
 export { DEFAULT_BODY_LIMIT } from './limits/bodyLimit';
+export {
+  Admission,
+  BUSY_CODE,
+  DEFAULT_ADMISSION,
+  admissionSettingsFromEnv,
+  type AdmissionSettings,
+} from './admission/Admission';
+export { memberMovingFields } from './admission/memberMovingFields';
 export {
   buildManifest,
   readManifest,

@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GATEWAY_DEFAULT_PORT, PARTNERS, WORKSPACE_ROOT, type TrustedIssuer } from '@hub/core';
-import { gatewayWorkersFromEnv, runClustered } from './cluster';
+import { gatewayWorkersFromEnv, runClustered, type WorkerPlan } from './cluster';
 import { startGateway, type RunningGateway } from './startGateway';
 
 const SCHEMA_DIR = path.join(WORKSPACE_ROOT, 'schema');
@@ -55,14 +55,14 @@ async function serve(): Promise<void> {
 }
 
 function main(): void {
-  let workers: number;
+  let plan: WorkerPlan;
   try {
-    workers = gatewayWorkersFromEnv();
+    plan = gatewayWorkersFromEnv();
   } catch (error) {
     console.error(`gateway could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  runClustered(workers, serve);
+  runClustered(plan, serve);
 }
 
 if (require.main === module) main();

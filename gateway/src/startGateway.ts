@@ -12,6 +12,8 @@ import {
 import compression from 'compression';
 import express from 'express';
 import type pino from 'pino';
+import { Admission, admissionSettingsFromEnv, type AdmissionSettings } from './admission/Admission';
+import { memberMovingFields } from './admission/memberMovingFields';
 import { audienceServer } from './audienceServer';
 import { authenticate } from './authenticate';
 import type { GatewayContext } from './GatewayContext';
@@ -47,6 +49,8 @@ export interface GatewayOptions {
   traffic?: Partial<TrafficSettings>;
   /** Overrides the default query limits. */
   limits?: Partial<QueryLimits>;
+  /** Overrides the admission of member-moving operations from the environment (`admissionSettingsFromEnv`). */
+  admission?: Partial<AdmissionSettings>;
   /** Largest request body, in `express.json`'s notation; 1mb by default. */
   bodyLimit?: string;
   /** Registered operations and whether only they may run; by default the checked-in list and HUB_SAFELIST. */
@@ -83,9 +87,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     readManifest(options.safelist?.manifestPath ?? MANIFEST_PATH),
     options.safelist?.mode ?? safelistModeFromEnv(),
   );
+  const admission = new Admission(memberMovingFields(options.supergraphSdl), { ...admissionSettingsFromEnv(), ...options.admission });
+  admission.observe(registry);
   const app = express();
   const httpServer = http.createServer(app);
-  const shared = { links, safelist, logger, httpServer, limits: { ...DEFAULT_QUERY_LIMITS, ...options.limits } };
+  const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
+  const shared = { links, safelist, admission, logger, httpServer, limits };
   const full = await audienceServer(options.supergraphSdl, shared);
   const contract = await audienceServer(options.dashboardSupergraphSdl, shared);
   const context = async ({ res }: { res: express.Response }) => res.locals.context as GatewayContext;

@@ -1,4 +1,5 @@
 import { PARTNERS } from '@hub/core';
+import { wholeNumber } from '../config/wholeNumber';
 
 /** How the gateway treats one partner's subgraph. */
 export interface TrafficSettings {
@@ -21,16 +22,6 @@ export const DEFAULT_TRAFFIC: TrafficSettings = {
   circuitCooldownMs: 5000,
   maxSockets: 128,
 };
-
-function wholeNumber(env: NodeJS.ProcessEnv, variable: string, min: number): number | undefined {
-  const value = env[variable];
-  if (value === undefined || value === '') return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min) {
-    throw new Error(`${variable} must be a whole number of ${min} or more, got "${value}"`);
-  }
-  return number;
-}
 
 /**
  * Settings per partner from the environment: `<PREFIX>_TIMEOUT_MS` per partner, and for all of

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { postGraphQL } from '../support/graphql';
@@ -29,6 +29,8 @@ async function linesMatching(process: ReturnType<typeof startGatewayProcess>, pa
   }
 }
 
+/** A process's arguments as the kernel records them. */
+const commandLine = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
 const workerPid = (line: string) => Number(/\(worker (\d+)\)/.exec(line)?.[1]);
 const isAlive = (pid: number) => {
   try {
@@ -39,7 +41,7 @@ const isAlive = (pid: number) => {
   }
 };
 
-describe('the gateway with HUB_GATEWAY_WORKERS (node:cluster)', () => {
+describe('the gateway with HUB_GATEWAY_WORKERS (node:cluster) and a heap limit per worker', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'hub-cluster-'));
   let env: NodeJS.ProcessEnv;
   let gateway: ReturnType<typeof startGatewayProcess>;
@@ -64,10 +66,11 @@ describe('the gateway with HUB_GATEWAY_WORKERS (node:cluster)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('serves one port from two worker processes besides the primary', async () => {
+  it('serves one port from two worker processes besides the primary, each with the heap limit', async () => {
     workers = (await linesMatching(gateway, /gateway ready at/, 2)).map(workerPid);
     expect(new Set(workers).size).toBe(2);
     expect(workers).not.toContain(gateway.child.pid);
+    for (const pid of workers) expect(commandLine(pid)).toContain('--max-old-space-size=160');
     const response = await postGraphQL(url, '{ __typename }', undefined, await analystToken());
     expect(response).toMatchObject({ status: 200, data: { __typename: 'Query' } });
   });

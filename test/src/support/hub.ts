@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startSubgraph, type PartnerName, type RunningSubgraph, type SubgraphDefinition, type SubgraphOptions } from '@hub/core';
-import { startGateway } from '@hub/gateway';
+import { startGateway, type AdmissionSettings } from '@hub/gateway';
 import { DASHBOARD_SUPERGRAPH_PATH, EXAMPLES_DIR, SUBGRAPHS, SUPERGRAPH_PATH } from '@hub/schema';
 import { createTestDatabases } from './databases';
 import { registerDefaultToken } from './graphql';
@@ -22,7 +22,7 @@ export const exampleQuery = (name: string) =>
  * ports, each seeded on its own database (PGlite, or fresh PostgreSQL databases when
  * `<PREFIX>_DATABASE_URL`s are set), and the gateway in front, serving the checked-in supergraph.
  */
-export async function startHub(options: { persons: number }): Promise<TestHub> {
+export async function startHub(options: { persons: number; admission?: AdmissionSettings }): Promise<TestHub> {
   const databases = await createTestDatabases();
   const identity = await testIdentity();
   const running = await Promise.all(
@@ -44,6 +44,7 @@ export async function startHub(options: { persons: number }): Promise<TestHub> {
     exampleQuery: exampleQuery('job-line-of-action'),
     trustedIssuers: await trustedIssuers(),
     gatewayPrivateKeyPem: identity.gateway.privateKeyPem,
+    admission: options.admission,
   });
   registerDefaultToken(gateway.url, await analystToken());
   return {

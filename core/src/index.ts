@@ -37,6 +37,7 @@ export * from './measures/populationMeasure';
 export * from './measures/groupedPopulations';
 export * from './measures/AreaDateArgs';
 export * from './cohort';
+export * from './export/csvRows';
 export * from './indicators/IndicatorReading';
 export * from './indicators/createIndicatorReadings';
 export * from './observability/createLogger';

@@ -1,26 +1,9 @@
 // CSV and JSON exports of what a view shows, made in the browser from the same graph answers: the
 // export holds exactly the figures disclosure control let through. A suppressed figure is an empty
 // value with `suppressed` true and its reason, never 0.
+import type { CsvRow } from '@hub/core/src/export/csvRows';
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import { h, onClick } from './dom';
-import type { Measure } from './measure';
-
-export type CsvRow = Record<string, string | number | boolean | null>;
-
-/**
- * The columns of one Measure in a CSV row: `value`, `numerator`, `denominator`, `suppressed`,
- * `suppression_reason`, each after `<prefix>_` when given (the layout of `hub export`).
- */
-export function measureColumns(prefix: string, measure: Measure | null | undefined): CsvRow {
-  const column = (name: string) => (prefix ? `${prefix}_${name}` : name);
-  return {
-    [column('value')]: measure?.value ?? null,
-    [column('numerator')]: measure?.numerator ?? null,
-    [column('denominator')]: measure?.denominator ?? null,
-    [column('suppressed')]: measure ? measure.suppressed : null,
-    [column('suppression_reason')]: measure?.suppressionReason ?? null,
-  };
-}
 
 function download(filename: string, type: string, content: string): void {
   const url = URL.createObjectURL(new Blob([content], { type }));

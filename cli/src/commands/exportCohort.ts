@@ -7,6 +7,7 @@ import {
   MEASURE_FIELD,
   partnerSpec,
   type CohortKind,
+  type MeasureAnswer,
 } from '@hub/core';
 import { InvalidArgumentError } from 'commander';
 import { EXPORT_EXIT, ExportError, queryGateway, type GatewayOptions } from './exportGraphQL';
@@ -59,15 +60,6 @@ interface AgreementJson {
   validFrom: string;
   validTo: string;
   grants: { recipient: string; measures: string[] }[];
-}
-
-interface MeasureJson {
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  unit: string;
-  suppressed: boolean;
-  suppressionReason: string | null;
 }
 
 /** One measure of the cohort; a withheld one has null figures and `suppressed: true`, never 0. */
@@ -155,7 +147,7 @@ export async function exportCohort(options: CohortExportOptions): Promise<Cohort
     definition: cohort.definition,
     agreement: cohort.agreement,
     measures: measures.map((measure) => {
-      const answer = cohort[measure] as MeasureJson | null;
+      const answer = cohort[measure] as MeasureAnswer | null;
       return {
         measure,
         value: answer?.value ?? null,

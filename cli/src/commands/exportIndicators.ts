@@ -1,15 +1,6 @@
+import { indicatorDefinitionColumns, indicatorRow, measureColumns, type CsvRow, type IndicatorAnswer, type MeasureAnswer } from '@hub/core';
 import type { GatewayOptions } from './exportGraphQL';
 import { queryGateway } from './exportGraphQL';
-
-/** A measure as the graph answers it; withheld: figures null, never zero. */
-interface MeasureJson {
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  unit: string;
-  suppressed: boolean;
-  suppressionReason: string | null;
-}
 
 const MEASURE = '{ value numerator denominator unit suppressed suppressionReason }';
 
@@ -23,77 +14,27 @@ const QUERY = `query ExportIndicators($line: LineOfActionCode, $period: Indicato
   }
 }`;
 
-interface IndicatorJson {
-  id: string;
-  name: string;
-  lineOfAction: { code: string };
-  owner: { code: string };
-  measure: string;
-  ageBand: string;
-  area: { code: string } | null;
-  comparisonArea: { code: string } | null;
-  direction: string;
-  baseline: { date: string; value: number };
-  target: { date: string; value: number };
-  current: MeasureJson | null;
-  comparisonCurrent: MeasureJson | null;
-  fulfilment: { progress: number | null; met: boolean | null; status: string } | null;
-  series?: { period: string; on: string; value: MeasureJson | null; comparison: MeasureJson | null }[];
+/** An indicator as the query asks it: the columns of its row, and its time series when asked. */
+interface IndicatorJson extends IndicatorAnswer {
+  series?: { period: string; on: string; value: MeasureAnswer | null; comparison: MeasureAnswer | null }[];
 }
 
-export type Row = Record<string, string | number | boolean | null>;
-
-/** A measure's cells under `prefix`: the figures (empty when withheld) and whether it was withheld. */
-function measureCells(prefix: string, measure: MeasureJson | null): Row {
-  return {
-    [`${prefix}value`]: measure?.value ?? null,
-    [`${prefix}numerator`]: measure?.numerator ?? null,
-    [`${prefix}denominator`]: measure?.denominator ?? null,
-    [`${prefix}suppressed`]: measure?.suppressed ?? null,
-    [`${prefix}suppression_reason`]: measure?.suppressionReason ?? null,
-  };
-}
-
-function definitionCells(indicator: IndicatorJson): Row {
-  return {
-    indicator: indicator.id,
-    name: indicator.name,
-    line_of_action: indicator.lineOfAction.code,
-    owner: indicator.owner.code,
-    measure: indicator.measure,
-    unit: indicator.current?.unit ?? null,
-    age_band: indicator.ageBand,
-    area: indicator.area?.code ?? null,
-    comparison_area: indicator.comparisonArea?.code ?? null,
-  };
-}
+export type Row = CsvRow;
 
 /** One row per indicator: definition, baseline, target, today's values and goal fulfilment. */
 export function indicatorRows(indicators: readonly IndicatorJson[]): Row[] {
-  return indicators.map((indicator) => ({
-    ...definitionCells(indicator),
-    direction: indicator.direction,
-    baseline_date: indicator.baseline.date,
-    baseline_value: indicator.baseline.value,
-    target_date: indicator.target.date,
-    target_value: indicator.target.value,
-    ...measureCells('current_', indicator.current),
-    ...measureCells('comparison_', indicator.comparisonCurrent),
-    progress: indicator.fulfilment?.progress ?? null,
-    met: indicator.fulfilment?.met ?? null,
-    status: indicator.fulfilment?.status ?? null,
-  }));
+  return indicators.map(indicatorRow);
 }
 
 /** One row per indicator and period: the time series. */
 export function seriesRows(indicators: readonly IndicatorJson[]): Row[] {
   return indicators.flatMap((indicator) =>
     (indicator.series ?? []).map((observation) => ({
-      ...definitionCells(indicator),
+      ...indicatorDefinitionColumns(indicator),
       period: observation.period,
       on: observation.on,
-      ...measureCells('', observation.value),
-      ...measureCells('comparison_', observation.comparison),
+      ...measureColumns('', observation.value),
+      ...measureColumns('comparison', observation.comparison),
     })),
   );
 }

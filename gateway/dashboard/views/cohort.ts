@@ -2,8 +2,9 @@
 // estate); the others answer their own measures on exactly that group, each only as far as the
 // data-sharing agreement allows. Only disclosure-controlled Measures come back: the persons never
 // leave the federation.
+import { measureColumns, type CsvRow } from '@hub/core/src/export/csvRows';
 import { h, show } from '../dom';
-import { exportButtons, measureColumns, type CsvRow } from '../exports';
+import { exportButtons } from '../exports';
 import { graphql, type GraphQLErrorEntry } from '../graphql';
 import { ageBandText, measureCell, type Measure } from '../measure';
 import { errorList, loadInto } from '../notices';

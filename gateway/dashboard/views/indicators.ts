@@ -1,7 +1,8 @@
 // View: the indicators of one line of action (or all), each as a chart against baseline and target
 // with its goal fulfilment, then the indicator table with its CSV and JSON exports.
+import { indicatorRow } from '@hub/core/src/export/csvRows';
 import { h, show } from '../dom';
-import { exportButtons, measureColumns, type CsvRow } from '../exports';
+import { exportButtons } from '../exports';
 import { graphql } from '../graphql';
 import { ageBandText, formatValue, measureCell, type Measure, type MeasureUnit } from '../measure';
 import { errorList } from '../notices';
@@ -71,31 +72,6 @@ function indicatorTable(indicators: Indicator[]): HTMLTableElement {
   );
 }
 
-/** One CSV row per indicator, from the same answer the page shows; the columns of `hub export indicators`. */
-function csvRow(indicator: Indicator): CsvRow {
-  return {
-    indicator: indicator.id,
-    name: indicator.name,
-    line_of_action: indicator.lineOfAction.code,
-    owner: indicator.owner.code,
-    measure: indicator.measure,
-    unit: indicator.current?.unit ?? null,
-    age_band: indicator.ageBand,
-    area: indicator.area?.code ?? null,
-    comparison_area: indicator.comparisonArea?.code ?? null,
-    direction: indicator.direction,
-    baseline_date: indicator.baseline.date,
-    baseline_value: indicator.baseline.value,
-    target_date: indicator.target.date,
-    target_value: indicator.target.value,
-    ...measureColumns('current', indicator.current),
-    ...measureColumns('comparison', indicator.comparisonCurrent),
-    progress: indicator.fulfilment?.progress ?? null,
-    met: indicator.fulfilment?.met ?? null,
-    status: indicator.fulfilment?.status ?? null,
-  };
-}
-
 /** Renders the indicators of `lineOfAction` (all when null) into `container`. */
 export async function renderIndicators(container: HTMLElement, lineOfAction: LineOfActionCode | null): Promise<void> {
   const { data, errors } = await graphql<{ indicators: Indicator[] }>(INDICATORS, { lineOfAction });
@@ -107,7 +83,7 @@ export async function renderIndicators(container: HTMLElement, lineOfAction: Lin
     errorList(errors),
     indicators.length === 0 && h('p', { class: 'notice' }, 'No indicators are defined for this line of action yet.'),
     h('div', { class: 'indicator-grid' }, ...cards.map((card) => card.element)),
-    h('div', { class: 'table-header' }, h('h3', {}, 'Indicator table'), exportButtons(name, () => ({ rows: indicators.map(csvRow), json: { indicators } }))),
+    h('div', { class: 'table-header' }, h('h3', {}, 'Indicator table'), exportButtons(name, () => ({ rows: indicators.map(indicatorRow), json: { indicators } }))),
     h('div', { class: 'table-scroll' }, indicatorTable(indicators)),
   );
   for (const card of cards) card.draw();

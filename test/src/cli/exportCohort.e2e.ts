@@ -2,17 +2,14 @@
 // answers for the same token, the default measures are exactly the agreement's grants, withheld
 // figures stay withheld (empty, never 0), a refused measure or any other error writes nothing
 // (exit 1), and bad options are usage errors (exit 2).
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AgeBand, WORKSPACE_ROOT } from '@hub/core';
+import { AgeBand } from '@hub/core';
 import { parse } from 'csv-parse/sync';
 import { estateMembers, sqlOf } from '../cohorts/expected';
 import { MEASURE_FIELDS, type MeasureJson } from '../disclosure/expected';
+import { exportCli } from '../support/cli';
 import { postGraphQL } from '../support/graphql';
-import { startHub, type TestHub } from '../support/hub';
-import { analystToken } from '../support/identity';
 
 const ON = '2026-01-01';
 const MEDVIND = 'medvind-neet-follow-up';
@@ -20,34 +17,16 @@ const MEDVIND = 'medvind-neet-follow-up';
 const MEDVIND_MEASURES = ['size', 'inEducation', 'inWork', 'onBenefits', 'clubMember'];
 const ESTATE = ['--agreement', MEDVIND, '--area', 'hedelundgardparken', '--age-band', 'AGE_15_24', '--as-of', ON];
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-let hub: TestHub;
-let token: string;
-let dir: string;
-
-function hubExport(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['cli/dist/bin.js', 'export', 'cohort', '--gateway', hub.gatewayUrl, '--token', token, ...args],
-      { cwd: WORKSPACE_ROOT, env: { ...process.env, HUB_TOKEN: '' } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
-}
+const cli = exportCli('cohort', 'hub-export-cohort-');
+const hubExport = (args: string[]) => cli.run(['--token', cli.token, ...args]);
 
 /** The graph's answer to the same cohort, asked directly with the same token. */
 async function graphCohort(definition: string, agreement: string, measures: string[]) {
   const response = await postGraphQL<{ cohort: Record<string, MeasureJson> }>(
-    hub.gatewayUrl,
+    cli.hub.gatewayUrl,
     `{ cohort(definition: ${definition}, agreement: "${agreement}") { ${measures.map((m) => `${m} ${MEASURE_FIELDS}`).join(' ')} } }`,
     undefined,
-    token,
+    cli.token,
   );
   expect(response.errors).toBeUndefined();
   return response.data!.cohort;
@@ -76,19 +55,9 @@ const asMeasures = (rows: Record<string, unknown>[]) =>
     ]),
   );
 
-beforeAll(async () => {
-  hub = await startHub({ persons: 1000 });
-  token = await analystToken();
-  dir = mkdtempSync(path.join(os.tmpdir(), 'hub-export-cohort-'));
-});
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  await hub?.stop();
-});
-
 describe('hub export cohort', () => {
   it('writes one CSV row per measure the agreement grants, led by the cohort, with the graph\'s numbers', async () => {
-    const file = path.join(dir, 'estate.csv');
+    const file = path.join(cli.dir, 'estate.csv');
     const run = await hubExport([...ESTATE, '--out', file]);
     expect(run).toMatchObject({ code: 0, stdout: '' });
     expect(run.stderr).toContain(`Exported ${MEDVIND_MEASURES.length} cohort measure row(s) to ${file}`);
@@ -106,7 +75,7 @@ describe('hub export cohort', () => {
     const graph = await graphCohort(`{ kind: ESTATE_RESIDENTS, area: "hedelundgardparken", ageBand: AGE_15_24, asOf: "${ON}" }`, MEDVIND, MEDVIND_MEASURES);
     expect(asMeasures(rows)).toEqual(graph);
     // The size against the housing association's own tenancies, so that equal is not equally wrong.
-    expect(rows[0].value).toBe((await estateMembers(sqlOf(hub), 'hedelundgardparken', AgeBand.AGE_15_24, ON)).length);
+    expect(rows[0].value).toBe((await estateMembers(sqlOf(cli.hub), 'hedelundgardparken', AgeBand.AGE_15_24, ON)).length);
   });
 
   it('writes JSON with the definition, the agreement and the same measures', async () => {
@@ -115,10 +84,10 @@ describe('hub export cohort', () => {
     const document = JSON.parse(run.stdout) as { definition: unknown; agreement: unknown; measures: Record<string, unknown>[] };
     expect(document.definition).toEqual({ kind: 'ESTATE_RESIDENTS', area: 'hedelundgardparken', programme: null, ageBand: 'AGE_15_24', asOf: ON });
     const { data } = await postGraphQL<{ dataSharingAgreements: Record<string, unknown>[] }>(
-      hub.gatewayUrl,
+      cli.hub.gatewayUrl,
       '{ dataSharingAgreements { code provider purpose validFrom validTo } }',
       undefined,
-      token,
+      cli.token,
     );
     expect(document.agreement).toEqual(data!.dataSharingAgreements.find((agreement) => agreement.code === MEDVIND));
     expect(document.measures.map((row) => Object.keys(row))).toEqual(
@@ -153,7 +122,7 @@ describe('hub export cohort', () => {
   });
 
   it('fails on a measure the agreement does not grant, with the graph\'s code and message, and writes nothing (exit 1)', async () => {
-    const file = path.join(dir, 'refused.csv');
+    const file = path.join(cli.dir, 'refused.csv');
     const run = await hubExport([...ESTATE, '--measures', 'size,partTimeJob', '--out', file]);
     expect(run).toMatchObject({ code: 1, stdout: '' });
     expect(run.stderr).toContain('FORBIDDEN at cohort.partTimeJob: Access to Cohort.partTimeJob needs');

@@ -1,14 +1,10 @@
 // `hub export indicators` as a real process against a real hub: the exported numbers are the
 // graph's answers, withheld cells stay withheld (empty, never 0), and errors export nothing.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { WORKSPACE_ROOT } from '@hub/core';
 import { parse } from 'csv-parse/sync';
+import { exportCli } from '../support/cli';
 import { postGraphQL } from '../support/graphql';
-import { startHub, type TestHub } from '../support/hub';
-import { analystToken } from '../support/identity';
 
 const MEASURE = '{ value numerator denominator suppressed suppressionReason }';
 
@@ -26,48 +22,20 @@ interface IndicatorAnswer {
   fulfilment: { progress: number | null; met: boolean | null; status: string };
 }
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-let hub: TestHub;
-let token: string;
-let dir: string;
-
-function hubExport(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['cli/dist/bin.js', 'export', 'indicators', '--gateway', hub.gatewayUrl, ...args],
-      { cwd: WORKSPACE_ROOT, env: { ...process.env, HUB_TOKEN: '', ...env } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
-}
+const cli = exportCli('indicators', 'hub-export-');
+const hubExport = cli.run;
 
 /** A cell of the CSV as the graph's number: empty is null (withheld or none). */
 const number = (cell: string) => (cell === '' ? null : Number(cell));
 
-beforeAll(async () => {
-  hub = await startHub({ persons: 1000 });
-  token = await analystToken();
-  dir = mkdtempSync(path.join(os.tmpdir(), 'hub-export-'));
-});
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  await hub?.stop();
-});
-
 describe('hub export indicators', () => {
   it('writes the indicator table as CSV with the graph\'s numbers, withheld cells empty and flagged', async () => {
-    const file = path.join(dir, 'indicators.csv');
-    const run = await hubExport(['--token', token, '--out', file]);
+    const file = path.join(cli.dir, 'indicators.csv');
+    const run = await hubExport(['--token', cli.token, '--out', file]);
     expect(run.code).toBe(0);
     const rows: Record<string, string>[] = parse(readFileSync(file, 'utf8'), { columns: true });
     const { data } = await postGraphQL<{ indicators: IndicatorAnswer[] }>(
-      hub.gatewayUrl,
+      cli.hub.gatewayUrl,
       `{ indicators { id baseline { value } target { value } current ${MEASURE} comparisonCurrent ${MEASURE} fulfilment { progress met status } } }`,
     );
     const graph = data!.indicators;
@@ -95,8 +63,8 @@ describe('hub export indicators', () => {
   });
 
   it('writes JSON with the same rows, withheld figures null', async () => {
-    const csv = await hubExport(['--token', token]);
-    const json = await hubExport(['--token', token, '--format', 'json']);
+    const csv = await hubExport(['--token', cli.token]);
+    const json = await hubExport(['--token', cli.token, '--format', 'json']);
     expect(json.code).toBe(0);
     const rows: Record<string, unknown>[] = JSON.parse(json.stdout);
     const csvRows: Record<string, string>[] = parse(csv.stdout, { columns: true });
@@ -106,13 +74,13 @@ describe('hub export indicators', () => {
   });
 
   it('exports one line of action, and its time series by year', async () => {
-    const table = await hubExport(['--token', token, '--line-of-action', 'JOB', '--format', 'json']);
+    const table = await hubExport(['--token', cli.token, '--line-of-action', 'JOB', '--format', 'json']);
     const rows: { indicator: string; line_of_action: string }[] = JSON.parse(table.stdout);
     expect(new Set(rows.map((row) => row.line_of_action))).toEqual(new Set(['JOB']));
-    const run = await hubExport(['--token', token, '--line-of-action', 'JOB', '--series', 'YEAR', '--format', 'json']);
+    const run = await hubExport(['--token', cli.token, '--line-of-action', 'JOB', '--series', 'YEAR', '--format', 'json']);
     const series: { indicator: string; period: string; value: number | null }[] = JSON.parse(run.stdout);
     const { data } = await postGraphQL<{ indicators: { id: string; series: { period: string; value: { value: number | null } }[] }[] }>(
-      hub.gatewayUrl,
+      cli.hub.gatewayUrl,
       '{ indicators(lineOfAction: JOB) { id series(period: YEAR) { period value { value } } } }',
     );
     expect(series.map((row) => [row.indicator, row.period, row.value])).toEqual(
@@ -121,14 +89,14 @@ describe('hub export indicators', () => {
   });
 
   it('takes the token from HUB_TOKEN, and refuses to run without one (exit 2)', async () => {
-    expect((await hubExport([], { HUB_TOKEN: token })).code).toBe(0);
+    expect((await hubExport([], { HUB_TOKEN: cli.token })).code).toBe(0);
     const run = await hubExport([]);
     expect(run).toMatchObject({ code: 2, stdout: '' });
     expect(run.stderr).toContain('No token');
   });
 
   it('exports nothing when the gateway refuses the token (exit 1)', async () => {
-    const file = path.join(dir, 'refused.csv');
+    const file = path.join(cli.dir, 'refused.csv');
     const run = await hubExport(['--token', 'not-a-jwt', '--out', file]);
     expect(run).toMatchObject({ code: 1, stdout: '' });
     expect(run.stderr).toContain('UNAUTHENTICATED');

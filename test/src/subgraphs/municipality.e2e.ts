@@ -1,6 +1,6 @@
 // The municipality's subgraph alone, on its own database (embedded, or PostgreSQL in CI): every answer checked against SQL
 // on the same database.
-import { AgeBand, meanSuppression, SuppressionReason, type RunningSubgraph } from '@hub/core';
+import { AgeBand, meanSuppression, SuppressionReason, type MeasureAnswer as MeasureShape, type RunningSubgraph } from '@hub/core';
 import { municipality } from '@hub/subgraph-municipality';
 import { expectedCount, expectedMean, expectedShare, MEASURE_FIELDS, sqlTable } from '../disclosure/expected';
 import { postGraphQL, type GraphQLResponse } from '../support/graphql';
@@ -8,15 +8,6 @@ import { startTestSubgraph } from '../support/hub';
 
 const ON = '2026-06-30';
 const YEAR = 2026;
-
-interface MeasureShape {
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  unit: string;
-  suppressed: boolean;
-  suppressionReason: string | null;
-}
 
 /** Every measure is selected whole and compared with SQL after the public disclosure rules. */
 const MEASURE = MEASURE_FIELDS;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GATEWAY_DEFAULT_PORT, PARTNERS, WORKSPACE_ROOT, type TrustedIssuer } from '@hub/core';
 import { gatewayWorkersFromEnv, runClustered, type WorkerPlan } from './cluster';
+import { aggregateWorkerMetrics } from './observability/clusterMetrics';
 import { startGateway, type RunningGateway } from './startGateway';
 
 const SCHEMA_DIR = path.join(WORKSPACE_ROOT, 'schema');
@@ -62,6 +63,7 @@ function main(): void {
     console.error(`gateway could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+  if (plan.workers > 0 && cluster.isPrimary) aggregateWorkerMetrics();
   runClustered(plan, serve);
 }
 

@@ -29,8 +29,9 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
   });
   const circuit = new Gauge({
     name: 'hub_gateway_partner_circuit_state',
-    help: 'Circuit breaker per partner: 0 closed, 1 open, 2 half-open.',
+    help: 'Circuit breaker per partner: 0 closed, 1 open, 2 half-open (with several workers, the highest).',
     labelNames: ['partner'],
+    aggregator: 'max',
     registers,
   });
   return {

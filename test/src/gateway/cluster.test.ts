@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { DEFAULT_GATEWAY_HEAP_MB, gatewayWorkersFromEnv } from '@hub/gateway';
 
-const heapLimit = (mb: number) => [`--max-old-space-size=${mb}`];
+const heapLimit = (mb: number) => [`--max-old-space-size=${mb}`, '--max-semi-space-size=32'];
 
 describe('HUB_GATEWAY_WORKERS and HUB_GATEWAY_HEAP_MB', () => {
   it('defaults to one worker per core in production and to this one process otherwise', () => {
@@ -15,7 +15,7 @@ describe('HUB_GATEWAY_WORKERS and HUB_GATEWAY_HEAP_MB', () => {
     expect(gatewayWorkersFromEnv({ HUB_GATEWAY_WORKERS: '1', NODE_ENV: 'development' }).workers).toBe(1);
   });
 
-  it('gives every worker a heap limit, 160 MB unless set', () => {
+  it('gives every worker a heap limit, 160 MB unless set, and a young generation of its own size', () => {
     expect(DEFAULT_GATEWAY_HEAP_MB).toBe(160);
     expect(gatewayWorkersFromEnv({}).execArgv).toEqual(heapLimit(160));
     expect(gatewayWorkersFromEnv({ HUB_GATEWAY_HEAP_MB: '512' }).execArgv).toEqual(heapLimit(512));

@@ -20,6 +20,7 @@ export {
   type AdmissionSettings,
 } from './admission/Admission';
 export { memberMovingFields } from './admission/memberMovingFields';
+export { mergeReadiness, type Readiness } from './workers/wholeGateway';
 export {
   buildManifest,
   readManifest,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GATEWAY_DEFAULT_PORT, PARTNERS, WORKSPACE_ROOT, type TrustedIssuer } from '@hub/core';
 import { gatewayWorkersFromEnv, runClustered, type WorkerPlan } from './cluster';
-import { aggregateWorkerMetrics } from './observability/clusterMetrics';
+import { answerWhileStarting, reportForAllWorkers } from './workers/wholeGateway';
 import { startGateway, type RunningGateway } from './startGateway';
 
 const SCHEMA_DIR = path.join(WORKSPACE_ROOT, 'schema');
@@ -38,6 +38,7 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env) {
 
 /** One serving process: the whole gateway, stopped cleanly (once) on SIGTERM or SIGINT. */
 async function serve(): Promise<void> {
+  if (cluster.isWorker) answerWhileStarting();
   let gateway: RunningGateway;
   try {
     gateway = await startGateway(gatewayOptionsFromEnv());
@@ -63,7 +64,7 @@ function main(): void {
     console.error(`gateway could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  if (plan.workers > 0 && cluster.isPrimary) aggregateWorkerMetrics();
+  if (plan.workers > 0 && cluster.isPrimary) reportForAllWorkers();
   runClustered(plan, serve);
 }
 

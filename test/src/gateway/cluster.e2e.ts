@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PARTNERS } from '@hub/core';
 import { postGraphQL } from '../support/graphql';
 import { analystToken, testIdentity, trustedIssuers } from '../support/identity';
 import { REPO_ROOT, freePort } from '../support/processes';
@@ -49,12 +50,15 @@ describe('the gateway with HUB_GATEWAY_WORKERS (node:cluster) and a heap limit p
   let workers: number[];
 
   beforeAll(async () => {
+    const closedPort = await freePort();
     writeFileSync(path.join(dir, 'trusted-issuers.json'), JSON.stringify(await trustedIssuers()));
     writeFileSync(path.join(dir, 'gateway.key'), (await testIdentity()).gateway.privateKeyPem);
     env = {
       HUB_TRUSTED_ISSUERS_FILE: path.join(dir, 'trusted-issuers.json'),
       HUB_GATEWAY_PRIVATE_KEY_FILE: path.join(dir, 'gateway.key'),
       GATEWAY_PORT: String(await freePort()),
+      // Nothing listens there: a call to any partner fails, in the one worker that makes it.
+      ...Object.fromEntries(PARTNERS.map((partner) => [`${partner.envPrefix}_URL`, `http://127.0.0.1:${closedPort}/graphql`])),
     };
     url = `http://127.0.0.1:${env.GATEWAY_PORT}/graphql`;
     gateway = startGatewayProcess({ ...env, HUB_GATEWAY_WORKERS: '2' });
@@ -85,6 +89,20 @@ describe('the gateway with HUB_GATEWAY_WORKERS (node:cluster) and a heap limit p
       const text = await (await fetch(`http://127.0.0.1:${env.GATEWAY_PORT}/metrics`)).text();
       expect(Number(pings.exec(text)?.[1])).toBe(10);
     }
+  });
+
+  it('reports on /readyz what any worker saw of the partners, whichever worker the probe reaches', async () => {
+    const answer = await postGraphQL(url, '{ lineOfAction(code: JOB) { name } }', undefined, await analystToken());
+    expect(answer.errors?.[0]?.extensions?.code).toBe('PARTNER_UNAVAILABLE');
+    const notUp = async () => {
+      const response = await fetch(`http://127.0.0.1:${env.GATEWAY_PORT}/readyz`);
+      const { partners } = (await response.json()) as { partners: Record<string, { state: string }> };
+      return { status: response.status, notUp: Object.keys(partners).filter((name) => partners[name].state !== 'up').sort() };
+    };
+    const first = await notUp();
+    expect(first.status).toBe(503);
+    expect(first.notUp.length).toBeGreaterThan(0);
+    for (let probe = 0; probe < 4; probe += 1) expect(await notUp()).toEqual(first);
   });
 
   it('starts another worker when one dies, and keeps answering meanwhile', async () => {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import pg from 'pg';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { SqlStatementCounter } from './SqlStatementCounter';
 
@@ -24,6 +25,12 @@ export interface Database {
   embedded: boolean;
   close(): Promise<void>;
 }
+
+// A DATE column is a calendar day, not an instant: keep PostgreSQL's 'YYYY-MM-DD' text instead of
+// pg's default JavaScript Date at local midnight, which the LocalDate scalar refuses and which
+// shifts by a day across time zones. Raw-SQL loaders and TypeORM entities then read the same value.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (day: string) => day);
 
 /**
  * Opens a partner's database. The embedded default is PGlite behind its socket server, reached

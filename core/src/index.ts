@@ -27,6 +27,7 @@ export * from './graphql/enums';
 export * from './graphql/scalars';
 export * from './graphql/Measure';
 export * from './graphql/errors';
+export * from './graphql/nulBytes';
 export * from './graphql/lineOfActionReference';
 export * from './graphql/pagination';
 export * from './graphql/buildFederatedSchema';

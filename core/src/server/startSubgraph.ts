@@ -25,6 +25,7 @@ import { observationPlugin } from '../observability/observationPlugin';
 import { inObservedScope, observeRequests, type ObservedRequest } from '../observability/observeRequests';
 import { readinessEndpoint } from '../observability/readiness';
 import { createSubgraphMetrics } from '../observability/subgraphMetrics';
+import { refuseNulBytesPlugin } from '../graphql/nulBytes';
 import { formatError } from './formatError';
 import { negotiateMediaType, requestErrorAsGraphQL } from './graphqlHttp';
 import type { RequestContext } from './context';
@@ -124,6 +125,7 @@ export async function startSubgraph<L>(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       observationPlugin(logger),
+      refuseNulBytesPlugin(),
       auditPlugin(),
     ],
   });

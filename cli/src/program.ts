@@ -37,7 +37,7 @@ Examples:
   $ hub check jobcentre                # does a schema change break anyone?
 
 Run "hub <command> --help" for a command's arguments, options and exit codes.
-Environment: see the README's Configuration table (<PREFIX>_DATABASE_URL, <PREFIX>_PORT, HUB_DATA_DIR...).`,
+Environment: see docs/reference/configuration.md (<PREFIX>_DATABASE_URL, <PREFIX>_PORT, HUB_DATA_DIR...).`,
   );
 
 program

@@ -10,7 +10,7 @@ const SCHEMA_DIR = path.join(WORKSPACE_ROOT, 'schema');
 
 function readRequired(env: NodeJS.ProcessEnv, variable: string): string {
   const file = env[variable];
-  if (!file) throw new Error(`${variable} is not set (see the README's configuration table).`);
+  if (!file) throw new Error(`${variable} is not set (see docs/reference/configuration.md).`);
   return readFileSync(file, 'utf8');
 }
 

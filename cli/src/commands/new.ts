@@ -123,7 +123,7 @@ export function newPartner(name: string, options: NewOptions, root: string = WOR
   console.log(`
 Then make it the partner's own: its tables in src/entities/ (a new migration in src/migrations/
 for every change), its synthetic data in src/seed/, its fields in src/resolvers/, a per-request
-loader in src/loaders/ for anything read per row (README: "How to add a field"). Commit
+loader in src/loaders/ for anything read per row (docs/partner-it.md: "How to add a field"). Commit
 schema/supergraph*.graphql and the Docker files with it (docker compose up --build runs it with
 the others). Its staff's tokens must name the organisation "${plan.organisation}".`);
   return 0;

@@ -23,7 +23,7 @@ export type RowOf<C extends Record<string, ColumnSpec<unknown>>> = {
 
 /**
  * How one kind of extract becomes rows of one partner's tables. Declared by the partner in
- * `subgraphs/<partner>/src/import/<name>.mapping.ts`, documented in the README, and versioned:
+ * `subgraphs/<partner>/src/import/<name>.mapping.ts`, documented in docs/partner-it.md, and versioned:
  * a change to its columns or their meaning is a new version, and a file may name the version it
  * was written for on its first line (`# mapping: jobcentre/employment v1`).
  */

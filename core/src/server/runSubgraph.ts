@@ -15,7 +15,7 @@ function positiveInteger(value: string | undefined, name: string): number | unde
 }
 
 /**
- * A subgraph's settings from the environment (documented in the README):
+ * A subgraph's settings from the environment (documented in docs/reference/configuration.md):
  * `<PREFIX>_PORT`, `<PREFIX>_DATABASE_URL`, `HUB_HOST`, `HUB_DATA_DIR`, `HUB_MEMORY`,
  * `HUB_SEED_PERSONS`, `HUB_RESET`; and `HUB_GATEWAY_PUBLIC_KEY_FILE` to run. The request log
  * follows `HUB_LOG_LEVEL` (`createLogger`).

@@ -127,9 +127,9 @@ describe('the header line', () => {
   });
 });
 
-describe('the README', () => {
-  const readme = readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('### Importing data'));
+describe('the partner IT guide (docs/partner-it.md)', () => {
+  const guide = readFileSync(path.resolve(__dirname, '../../../docs/partner-it.md'), 'utf8');
+  const section = guide.slice(guide.indexOf('## Importing data'));
 
   it.each(
     jobcentreMappings.flatMap((m) =>

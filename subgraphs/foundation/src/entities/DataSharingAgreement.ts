@@ -4,7 +4,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * A data-sharing agreement between partners of the alliance, registered with the foundation: the
- * only way a cohort of one partner's persons may be answered on by another (README, "Cohorts
+ * only way a cohort of one partner's persons may be answered on by another (docs/privacy.md, "Cohorts
  * across partners"). The recipients and their measures are `DataSharingGrant`s.
  */
 @Entity({ name: 'data_sharing_agreement' })

@@ -4,7 +4,7 @@ import { EmploymentKind } from '../entities/enums';
 /**
  * Employment spells from the jobcentre's own systems (income register): one row per job.
  * Each row also brings the person's birth year (from the national ID) and where they live, for
- * the `citizen` row the jobs hang on. Columns are documented in the README, "Importing data".
+ * the `citizen` row the jobs hang on. Columns are documented in docs/partner-it.md, "Importing data".
  */
 export const employmentMapping = defineMapping({
   partner: 'jobcentre',

@@ -26,6 +26,7 @@ export {
   readManifest,
   registeredOperation,
   sha256,
+  CLIENT_OPERATIONS_DIR,
   DASHBOARD_OPERATIONS_DIR,
   MANIFEST_PATH,
   OPERATION_DIRS,

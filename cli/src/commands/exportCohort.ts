@@ -12,6 +12,7 @@ import {
 import { InvalidArgumentError } from 'commander';
 import { EXPORT_EXIT, ExportError, queryGateway, type GatewayOptions } from './exportGraphQL';
 import type { Row } from './exportIndicators';
+import { registered } from './registered';
 
 /** The cohort's own measure, from the partner that defines it. */
 const SIZE = 'size';
@@ -80,13 +81,11 @@ export interface CohortDocument {
   measures: CohortMeasureRow[];
 }
 
-const MEASURE = '{ value numerator denominator unit suppressed suppressionReason }';
-
 /** The agreement from the register; it names the kind of cohort its provider defines and the measures it grants. */
 async function agreementOf(options: CohortExportOptions): Promise<AgreementJson> {
   const { dataSharingAgreements: agreements } = await queryGateway<{ dataSharingAgreements: AgreementJson[] }>(
     options,
-    '{ dataSharingAgreements { code provider purpose validFrom validTo grants { recipient measures } } }',
+    registered('ExportAgreements'),
     {},
   );
   const agreement = agreements.find((candidate) => candidate.code === options.agreement);
@@ -115,13 +114,9 @@ function grantedMeasures(agreement: AgreementJson): string[] {
   return [SIZE, ...granted.map((measure) => MEASURE_FIELD[measure])];
 }
 
-const cohortQuery = (measures: readonly string[]) => `query ExportCohort($definition: CohortDefinitionInput!, $agreement: ID!) {
-  cohort(definition: $definition, agreement: $agreement) {
-    definition { kind area programme ageBand asOf }
-    agreement { code provider purpose validFrom validTo }
-    ${measures.map((measure) => `${measure} ${MEASURE}`).join('\n    ')}
-  }
-}`;
+/** The registered ExportCohort asks each measure under its own `@include` variable: the chosen ones are true. */
+const measureSwitches = (measures: readonly string[]) =>
+  Object.fromEntries(COHORT_MEASURE_NAMES.map((measure) => [measure, measures.includes(measure)]));
 
 type CohortAnswer = Omit<CohortDocument, 'measures'> & { [measure: string]: unknown };
 
@@ -138,9 +133,10 @@ export async function exportCohort(options: CohortExportOptions): Promise<Cohort
   const kind = options.kind ?? kindProvidedBy(register!);
   const measures = options.measures ?? grantedMeasures(register!);
   const { area, programme, ageBand, asOf } = options;
-  const { cohort } = await queryGateway<{ cohort: CohortAnswer | null }>(options, cohortQuery(measures), {
+  const { cohort } = await queryGateway<{ cohort: CohortAnswer | null }>(options, registered('ExportCohort'), {
     definition: { kind, area, programme, ageBand, asOf },
     agreement: options.agreement,
+    ...measureSwitches(measures),
   });
   if (!cohort) throw new ExportError('The gateway answered no cohort; nothing was exported.');
   return {

@@ -1,18 +1,10 @@
 import { indicatorDefinitionColumns, indicatorRow, measureColumns, type CsvRow, type IndicatorAnswer, type MeasureAnswer } from '@hub/core';
 import type { GatewayOptions } from './exportGraphQL';
 import { queryGateway } from './exportGraphQL';
+import { registered } from './registered';
 
-const MEASURE = '{ value numerator denominator unit suppressed suppressionReason }';
-
-const QUERY = `query ExportIndicators($line: LineOfActionCode, $period: IndicatorPeriod!, $withSeries: Boolean!) {
-  indicators(lineOfAction: $line) {
-    id name lineOfAction { code } owner { code } measure ageBand area { code } comparisonArea { code } direction
-    baseline { date value } target { date value }
-    current ${MEASURE} comparisonCurrent ${MEASURE}
-    fulfilment { progress met status }
-    series(period: $period) @include(if: $withSeries) { period on value ${MEASURE} comparison ${MEASURE} }
-  }
-}`;
+// Registered (schema/operations/), so that the export runs under HUB_SAFELIST=enforce too.
+const QUERY = 'ExportIndicators';
 
 /** An indicator as the query asks it: the columns of its row, and its time series when asked. */
 interface IndicatorJson extends IndicatorAnswer {
@@ -47,7 +39,7 @@ export interface IndicatorExportOptions extends GatewayOptions {
 
 /** The indicator table (or time series) as the graph answers it, ready to write. */
 export async function exportIndicators(options: IndicatorExportOptions): Promise<Row[]> {
-  const { indicators } = await queryGateway<{ indicators: IndicatorJson[] }>(options, QUERY, {
+  const { indicators } = await queryGateway<{ indicators: IndicatorJson[] }>(options, registered(QUERY), {
     line: options.lineOfAction ?? null,
     period: options.series ?? 'YEAR',
     withSeries: options.series !== undefined,

@@ -124,8 +124,11 @@ const SCHEMA_DIR = path.resolve(__dirname, '../../../schema');
 /** The hub's own web dashboard registers its operations here, one a file (gateway/dashboard/operations). */
 export const DASHBOARD_OPERATIONS_DIR = path.resolve(__dirname, '../../dashboard/operations');
 
-/** The hub's registered operations: its own examples, its dashboard's, and the files other dashboards add. */
-export const OPERATION_DIRS = [path.join(SCHEMA_DIR, 'examples'), DASHBOARD_OPERATIONS_DIR, path.join(SCHEMA_DIR, 'operations')];
+/** Other clients register theirs here: dashboards of the partners, and the hub's CLI (`hub export`). */
+export const CLIENT_OPERATIONS_DIR = path.join(SCHEMA_DIR, 'operations');
+
+/** The hub's registered operations: its own examples, its dashboard's, and the files other clients add. */
+export const OPERATION_DIRS = [path.join(SCHEMA_DIR, 'examples'), DASHBOARD_OPERATIONS_DIR, CLIENT_OPERATIONS_DIR];
 
 /** Generated from OPERATION_DIRS by `npm run operations`, checked in, read by the gateway at start. */
 export const MANIFEST_PATH = path.join(SCHEMA_DIR, 'persisted-operations.json');

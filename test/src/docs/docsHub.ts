@@ -1,12 +1,34 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startGateway, type RunningGateway } from '@hub/gateway';
-import { DASHBOARD_SUPERGRAPH_PATH, SUPERGRAPH_PATH } from '@hub/schema';
-import { exampleQuery, startHub, type TestHub } from '../support/hub';
-import { testIdentity, trustedIssuers } from '../support/identity';
+import { PARTNERS } from '@hub/core';
+import { startHub, type TestHub } from '../support/hub';
+import { testIdentity } from '../support/identity';
 import { REPO_ROOT } from '../support/processes';
+
+/**
+ * The safelist the docs promise, and partner time limits far above the default 3 s: these tests
+ * check what the examples answer, on a machine that may be running other suites beside them;
+ * speed is the benchmark's business (docs/performance.md).
+ */
+const DOCS_HUB_ENV: Record<string, string> = {
+  HUB_SAFELIST: 'enforce',
+  ...Object.fromEntries(PARTNERS.map((partner) => [`${partner.envPrefix}_TIMEOUT_MS`, '60000'])),
+};
+
+async function withEnv<T>(env: Record<string, string>, run: () => Promise<T>): Promise<T> {
+  const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, env);
+  try {
+    return await run();
+  } finally {
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
 
 /** How a shell example ended. */
 export interface ShellRun {
@@ -20,49 +42,36 @@ export interface ShellRun {
  * a place to run the docs' shell examples as a user would: a folder that looks like the repository
  * (each top-level entry linked), so `node cli/dist/bin.js` and `npm run token` work and files the
  * examples write land there, and a data folder whose development keys are the test hub's, so
- * `npm run token` mints tokens the hub trusts. A second gateway over the same partners runs every
- * operation (`HUB_SAFELIST=off`), for the examples that say they need it.
+ * `npm run token` mints tokens the hub trusts.
  */
 export class DocsHub {
   private constructor(
     readonly hub: TestHub,
-    private readonly permissive: RunningGateway,
     private readonly root: string,
   ) {}
 
   static async start(): Promise<DocsHub> {
-    const previous = process.env.HUB_SAFELIST;
-    process.env.HUB_SAFELIST = 'enforce';
-    try {
-      const hub = await startHub({ persons: 10000 });
-      const root = mkdtempSync(path.join(os.tmpdir(), 'hub-docs-'));
-      await writeDevKeys(path.join(root, 'data', 'keys'));
-      linkRepository(path.join(root, 'work'));
-      return new DocsHub(hub, await startPermissiveGateway(hub), root);
-    } finally {
-      if (previous === undefined) delete process.env.HUB_SAFELIST;
-      else process.env.HUB_SAFELIST = previous;
-    }
+    const hub = await withEnv(DOCS_HUB_ENV, () => startHub({ persons: 10000 }));
+    const root = mkdtempSync(path.join(os.tmpdir(), 'hub-docs-'));
+    await writeDevKeys(path.join(root, 'data', 'keys'));
+    linkRepository(path.join(root, 'work'));
+    return new DocsHub(hub, root);
   }
 
-  private gatewayUrl(safelist: boolean): string {
-    return safelist ? this.hub.gatewayUrl : this.permissive.url;
-  }
-
-  /** `localhost:4000` in the docs is a test gateway: the enforcing one unless `safelist` is false. */
-  localise(text: string, safelist = true): string {
-    return text.replaceAll('localhost:4000', new URL(this.gatewayUrl(safelist)).host);
+  /** `localhost:4000` in the docs is the test hub's gateway. */
+  localise(text: string): string {
+    return text.replaceAll('localhost:4000', new URL(this.hub.gatewayUrl).host);
   }
 
   /** Runs a shell example with bash (`set -euo pipefail`), as a user in the repository would. */
-  run(script: string, options: { safelist: boolean; timeoutMs?: number }): Promise<ShellRun> {
+  run(script: string, options: { timeoutMs?: number } = {}): Promise<ShellRun> {
     return new Promise((resolve) => {
-      const child = spawn('bash', ['-c', `set -euo pipefail\n${this.localise(script, options.safelist)}`], {
+      const child = spawn('bash', ['-c', `set -euo pipefail\n${this.localise(script)}`], {
         cwd: path.join(this.root, 'work'),
         env: {
           ...process.env,
           HUB_DATA_DIR: path.join(this.root, 'data'),
-          HUB_GATEWAY_URL: this.gatewayUrl(options.safelist),
+          HUB_GATEWAY_URL: this.hub.gatewayUrl,
           HUB_TOKEN: '',
         },
         timeout: options.timeoutMs ?? 120_000,
@@ -77,22 +86,8 @@ export class DocsHub {
 
   async stop(): Promise<void> {
     rmSync(this.root, { recursive: true, force: true });
-    await this.permissive.stop();
     await this.hub.stop();
   }
-}
-
-async function startPermissiveGateway(hub: TestHub): Promise<RunningGateway> {
-  return startGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    dashboardSupergraphSdl: readFileSync(DASHBOARD_SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: Object.fromEntries(Object.values(hub.subgraphs).map((subgraph) => [subgraph.name, subgraph.url])),
-    port: 0,
-    exampleQuery: exampleQuery('job-line-of-action'),
-    trustedIssuers: await trustedIssuers(),
-    gatewayPrivateKeyPem: (await testIdentity()).gateway.privateKeyPem,
-    safelist: { mode: 'off' },
-  });
 }
 
 /** The development key files `hub token` reads, holding the key the test hub trusts. */

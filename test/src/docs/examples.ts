@@ -11,8 +11,6 @@ import { documentationFiles, parseDoc, type CodeBlock } from './markdown';
  * - `<!-- variables: {…} -->`: the variables of the GraphQL operation below.
  * - `<!-- role: dashboard -->`: run the GraphQL operation below with that role's token (default analyst).
  * - `<!-- exit: 1 -->`: the shell example below exits with that code (default 0).
- * - `<!-- safelist: off (why) -->`: the shell example below needs a gateway that runs unregistered
- *   operations; every other example runs against one with `HUB_SAFELIST=enforce`.
  * - `<!-- answer -->`: the block below (```json, or plain text) is what the example above it
  *   answers or prints, in part (see expectations.ts).
  */
@@ -24,8 +22,6 @@ export interface Example {
   role?: string;
   /** The exit code a shell example ends with. */
   exit: number;
-  /** False when the example needs a gateway that runs unregistered operations. */
-  safelist: boolean;
   /**
    * Shell: the variables set by the file's earlier shell examples (`TOKEN=$(…)`, `export HUB_TOKEN=…`),
    * set again first, as in the one terminal a reader follows a guide in.
@@ -58,7 +54,6 @@ export function documentedExamples(): Example[] {
           variables: variables ? (JSON.parse(variables) as Record<string, unknown>) : undefined,
           role: marker(block, 'role'),
           exit: Number(marker(block, 'exit') ?? 0),
-          safelist: !marker(block, 'safelist')?.startsWith('off'),
           session: [...session],
         });
         if (block.lang !== 'graphql' && !block.markers.some((text) => text.startsWith('not-run:'))) {

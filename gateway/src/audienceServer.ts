@@ -8,6 +8,8 @@ import type { Admission } from './admission/Admission';
 import { formatGatewayError } from './errors/formatGatewayError';
 import type { GatewayContext } from './GatewayContext';
 import { HubDataSource } from './HubDataSource';
+import { onlyQueries } from './input/onlyQueries';
+import { refuseNulCharacters } from './input/nulCharacters';
 import { pageSizeLimit } from './limits/pageSizeLimit';
 import { queryLimitOptions, type QueryLimits } from './limits/queryLimits';
 import { observationPlugin } from './observability/observeGateway';
@@ -41,6 +43,8 @@ export async function audienceServer(supergraphSdl: string, shared: AudienceShar
     ApolloServerPluginLandingPageDisabled(),
     observationPlugin(shared.logger),
     ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
+    onlyQueries<GatewayContext>(),
+    refuseNulCharacters<GatewayContext>(),
     pageSizeLimit<GatewayContext>(),
   ];
   if (shared.safelist.mode === 'enforce') plugins.push(shared.safelist.plugin<GatewayContext>());

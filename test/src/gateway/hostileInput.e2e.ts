@@ -1,4 +1,5 @@
 import { AuditTrail, Role, mintDevToken, partnerSpec } from '@hub/core';
+import { connect } from 'node:net';
 import request from 'supertest';
 import { postGraphQL } from '../support/graphql';
 import { startHub, type TestHub } from '../support/hub';
@@ -156,6 +157,19 @@ describe('hostile input gets a clear 4xx and never reaches a partner as a failur
     });
   });
 
+  it('answers a request that is not HTTP with 400 and a GraphQL error', async () => {
+    const { port } = new URL(hub.gatewayUrl);
+    const answer = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write('NONSENSE\r\n\r\n'));
+      socket.on('data', (chunk) => (text += chunk)).on('end', () => resolve(text)).on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1.1 400 Bad Request\r\n/);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
+      errors: [{ message: 'The request is not valid HTTP/1.1.', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+
   describe('errors repeat at most 64 characters of what a client sent', () => {
     it('of an untrusted issuer, checked before any signature', async () => {
       const token = `${base64url({ alg: 'ES256' })}.${base64url({ iss: 'i'.repeat(10_000), sub: 'x', exp: 4102444800 })}.c2ln`;
@@ -173,6 +187,7 @@ describe('hostile input gets a clear 4xx and never reaches a partner as a failur
       expect(response.body.errors.length).toBeGreaterThan(0);
       expect(response.text.length).toBeLessThan(2000);
       expect(response.text).not.toContain('x'.repeat(MAX_ECHO));
+      expect(response.body.errors[0].message).toContain(`"${'x'.repeat(64)}…"`);
     });
   });
 

@@ -76,9 +76,8 @@ describe('hostile input gets a clear 4xx and never reaches a partner as a failur
       expect(response.status).toBe(400);
       expect(response.body.errors).toEqual([
         {
-          message: `The argument "${argument}" holds a NUL character (\\u0000), which no text of the hub can contain.`,
-          locations: [expect.any(Object)],
-          extensions: { code: 'BAD_USER_INPUT', argument, requestId: response.requestId },
+          message: `The argument "${argument}" holds a NUL byte (\\u0000), which no partner can store or search for.`,
+          extensions: { code: 'BAD_USER_INPUT', requestId: response.requestId },
         },
       ]);
       expect(await partnerFetches(hub.gatewayUrl)).toBe(before);
@@ -97,14 +96,14 @@ describe('hostile input gets a clear 4xx and never reaches a partner as a failur
       expect(plain.status).toBe(400);
       expect(plain.body.errors).toEqual([
         {
-          message: 'The variable "$c" holds a NUL character (\\u0000), which no text of the hub can contain.',
-          extensions: { code: 'BAD_USER_INPUT', variable: 'c', requestId: plain.requestId },
+          message: 'The variable $c holds a NUL byte (\\u0000), which no partner can store or search for.',
+          extensions: { code: 'BAD_USER_INPUT', requestId: plain.requestId },
         },
       ]);
       expect(nested.status).toBe(400);
       expect(nested.body.errors[0]).toMatchObject({
-        message: 'The variable "$d.area" holds a NUL character (\\u0000), which no text of the hub can contain.',
-        extensions: { code: 'BAD_USER_INPUT', variable: 'd.area' },
+        message: 'The variable $d.area holds a NUL byte (\\u0000), which no partner can store or search for.',
+        extensions: { code: 'BAD_USER_INPUT' },
       });
       expect(await partnerFetches(hub.gatewayUrl)).toBe(before);
     });

@@ -13,8 +13,8 @@ export const isDeliberatePartnerError = (code: unknown) => PARTNER_CODES.has(cod
 /** The extension keys those errors may carry; anything else a partner adds stays behind. */
 const PARTNER_EXTENSION_KEYS = ['code', 'argument', 'value', 'field', 'missing'];
 
-/** An extension's value as the client gets it back: a text a client sent is cut to 64 characters. */
-const capped = (value: unknown) => (typeof value === 'string' ? echoed(value) : value);
+/** An extension as the client gets it back: `value` (what the client sent) cut to 64 characters. */
+const capped = (key: string, value: unknown) => (key === 'value' && typeof value === 'string' ? echoed(value) : value);
 
 /**
  * A partner's error as the client sees it: attributed (`extensions.partner`) and, unless its code
@@ -30,7 +30,7 @@ function partnerError(formatted: GraphQLFormattedError, partner: string): GraphQ
       extensions: { code: PartnerErrorCode.ERROR, partner },
     };
   }
-  const kept = Object.fromEntries(PARTNER_EXTENSION_KEYS.filter((key) => key in extensions).map((key) => [key, capped(extensions[key])]));
+  const kept = Object.fromEntries(PARTNER_EXTENSION_KEYS.filter((key) => key in extensions).map((key) => [key, capped(key, extensions[key])]));
   return { message: formatted.message, path: formatted.path, extensions: { ...kept, partner } };
 }
 

@@ -3,11 +3,13 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { refuseNulBytesPlugin } from '@hub/core';
 import type pino from 'pino';
 import type { Admission } from './admission/Admission';
 import { formatGatewayError } from './errors/formatGatewayError';
 import type { GatewayContext } from './GatewayContext';
 import { HubDataSource } from './HubDataSource';
+import { onlyQueries } from './input/onlyQueries';
 import { pageSizeLimit } from './limits/pageSizeLimit';
 import { queryLimitOptions, type QueryLimits } from './limits/queryLimits';
 import { observationPlugin } from './observability/observeGateway';
@@ -41,6 +43,9 @@ export async function audienceServer(supergraphSdl: string, shared: AudienceShar
     ApolloServerPluginLandingPageDisabled(),
     observationPlugin(shared.logger),
     ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
+    onlyQueries<GatewayContext>(),
+    // The partners' own refusal of a NUL, here before any partner is asked.
+    refuseNulBytesPlugin<GatewayContext>(),
     pageSizeLimit<GatewayContext>(),
   ];
   if (shared.safelist.mode === 'enforce') plugins.push(shared.safelist.plugin<GatewayContext>());

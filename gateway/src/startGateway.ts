@@ -20,10 +20,12 @@ import type { GatewayContext } from './GatewayContext';
 import { dashboardRouter } from './dashboard';
 import { healthRouter } from './health';
 import { bodyTooLarge, DEFAULT_BODY_LIMIT } from './limits/bodyLimit';
+import { answerClientErrorsAsGraphQL } from './limits/clientErrors';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/queryLimits';
 import { createGatewayMetrics } from './observability/gatewayMetrics';
 import { observeRequests } from './observability/observeGateway';
 import { MANIFEST_PATH, readManifest } from './safelist/manifest';
+import { persistedQueryHashMatches } from './safelist/persistedQueryHash';
 import { Safelist, documentIdAsPersistedQuery, safelistModeFromEnv, type SafelistMode } from './safelist/Safelist';
 import { sandboxRouter } from './sandbox';
 import { PartnerLinks } from './traffic/PartnerLinks';
@@ -91,6 +93,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   admission.observe(registry);
   const app = express();
   const httpServer = http.createServer(app);
+  answerClientErrorsAsGraphQL(httpServer);
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
   const shared = { links, safelist, admission, logger, httpServer, limits };
   const full = await audienceServer(options.supergraphSdl, shared);
@@ -117,6 +120,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     bodyTooLarge(bodyLimit),
     documentIdAsPersistedQuery,
     await authenticate(options.trustedIssuers, options.gatewayPrivateKeyPem),
+    persistedQueryHashMatches,
     serveAudience,
     requestErrorAsGraphQL,
   );

@@ -78,14 +78,24 @@ export class AuditTrail {
   }
 }
 
+/** Longest text the audit record keeps of one value; the gateway already refuses longer claims. */
+const MAX_AUDIT_TEXT = 1000;
+
+/**
+ * A text as the audit record can always hold it: PostgreSQL text cannot contain NUL, and the write
+ * must not fail on what a caller chose (a claim, an operation name), or the read goes unanswered.
+ */
+const auditText = (value: string | null) => value?.replaceAll('\0', '\uFFFD').slice(0, MAX_AUDIT_TEXT) ?? null;
+
 async function write(db: DataSource, entry: AuditEntry, fields: string[], persons: string[]): Promise<void> {
   const { viewer } = entry;
+  const texts = [entry.requestId, viewer.subject, viewer.partner, entry.role, viewer.purpose, entry.operationName].map(auditText);
   await db.transaction(async (manager) => {
     const [record] = (await manager.query(
       `INSERT INTO audit_record (request_id, subject, partner, role, purpose, operation_name, fields, persons)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        RETURNING id`,
-      [entry.requestId, viewer.subject, viewer.partner, entry.role, viewer.purpose, entry.operationName, fields, persons.length],
+      [...texts, fields, persons.length],
     )) as { id: string }[];
     await insertRows(
       manager,

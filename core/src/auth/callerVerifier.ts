@@ -9,7 +9,7 @@ import {
   type KeyLike,
 } from 'jose';
 import { viewerFromClaims } from './claims';
-import { UnauthenticatedError } from './errors';
+import { UnauthenticatedError, echoed, echoedQuoted } from './errors';
 import type { Viewer } from './Viewer';
 
 /** One partner organisation's identity provider that the gateway trusts. */
@@ -68,7 +68,7 @@ export async function createCallerVerifier(
       throw new UnauthenticatedError('The bearer token is not a JWT.');
     }
     const entry = issuer ? byIssuer.get(issuer) : undefined;
-    if (!entry) throw new UnauthenticatedError(`The token's issuer ${JSON.stringify(issuer ?? null)} is not trusted.`);
+    if (!entry) throw new UnauthenticatedError(`The token's issuer ${echoedQuoted(issuer)} is not trusted.`);
     const { trusted, key } = entry;
     try {
       const { payload } = await jwtVerify(token, key as KeyLike, {
@@ -80,7 +80,7 @@ export async function createCallerVerifier(
       });
       if (payload.partner !== undefined && payload.partner !== trusted.partner) {
         throw new UnauthenticatedError(
-          `Issuer ${trusted.issuer} speaks for ${trusted.partner}, not for ${String(payload.partner)}.`,
+          `Issuer ${trusted.issuer} speaks for ${trusted.partner}, not for ${echoed(String(payload.partner))}.`,
         );
       }
       return viewerFromClaims(payload, trusted.partner);

@@ -1,7 +1,8 @@
-import { formatError } from '@hub/core';
+import { echoed, formatError } from '@hub/core';
 import type { GraphQLFormattedError } from 'graphql';
 import { PartnerErrorCode, partnerFailureMessage } from '../traffic/PartnerFailure';
 import { exceededLimitOf } from '../limits/LimitExceededError';
+import { capEchoes } from './capEchoes';
 
 /** Codes partners raise on purpose; their errors reach the client, named after the partner. */
 const PARTNER_CODES = new Set<unknown>(['NOT_FOUND', 'BAD_USER_INPUT', 'FORBIDDEN', ...Object.values(PartnerErrorCode)]);
@@ -11,6 +12,9 @@ export const isDeliberatePartnerError = (code: unknown) => PARTNER_CODES.has(cod
 
 /** The extension keys those errors may carry; anything else a partner adds stays behind. */
 const PARTNER_EXTENSION_KEYS = ['code', 'argument', 'value', 'field', 'missing'];
+
+/** An extension as the client gets it back: `value` (what the client sent) cut to 64 characters. */
+const capped = (key: string, value: unknown) => (key === 'value' && typeof value === 'string' ? echoed(value) : value);
 
 /**
  * A partner's error as the client sees it: attributed (`extensions.partner`) and, unless its code
@@ -26,19 +30,25 @@ function partnerError(formatted: GraphQLFormattedError, partner: string): GraphQ
       extensions: { code: PartnerErrorCode.ERROR, partner },
     };
   }
-  const kept = Object.fromEntries(PARTNER_EXTENSION_KEYS.filter((key) => key in extensions).map((key) => [key, extensions[key]]));
+  const kept = Object.fromEntries(PARTNER_EXTENSION_KEYS.filter((key) => key in extensions).map((key) => [key, capped(key, extensions[key])]));
   return { message: formatted.message, path: formatted.path, extensions: { ...kept, partner } };
+}
+
+/** The gateway's own errors: a limit's code where Apollo would put a generic one, else core's rule. */
+function gatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const limit = exceededLimitOf(error);
+  if (limit) return { message: limit.message, locations: formatted.locations, extensions: { code: limit.code, max: limit.max } };
+  return formatError(formatted, error);
 }
 
 /**
  * The gateway's `formatError`. Errors from a partner carry `serviceName` (set by the executor);
  * the gateway's own go through core's rule (a code, or a generic internal error), and a limit's
  * refusal gets its own code instead of Apollo's GRAPHQL_VALIDATION_FAILED or GRAPHQL_PARSE_FAILED.
+ * Neither repeats more than 64 characters of a value a client sent.
  */
 export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const partner = formatted.extensions?.serviceName;
-  if (typeof partner === 'string') return partnerError(formatted, partner);
-  const limit = exceededLimitOf(error);
-  if (limit) return { message: limit.message, locations: formatted.locations, extensions: { code: limit.code, max: limit.max } };
-  return formatError(formatted, error);
+  const answer = typeof partner === 'string' ? partnerError(formatted, partner) : gatewayError(formatted, error);
+  return { ...answer, message: capEchoes(answer.message) };
 }

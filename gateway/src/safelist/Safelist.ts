@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, PersistedQueryOptions } from '@apollo/server';
 import type express from 'express';
 import { GraphQLError, stripIgnoredCharacters, type OperationDefinitionNode } from 'graphql';
+import { apolloClientForm } from './apolloClientForm';
 import type { PersistedQueryManifest } from './manifest';
 
 /** `HUB_SAFELIST`: `enforce` runs registered operations only; unset or `off` runs any. */
@@ -17,7 +18,7 @@ type OperationCache = NonNullable<PersistedQueryOptions['cache']>;
 const isIntrospectionOnly = (operation: OperationDefinitionNode) =>
   operation.selectionSet.selections.every((selection) => selection.kind === 'Field' && selection.name.value.startsWith('__'));
 
-/** The registered operations: found by id, and recognised when sent as text. */
+/** The registered operations, each also in Apollo Client's form: found by id, and recognised when sent as text. */
 export class Safelist {
   private readonly bodies: Map<string, string>;
   private readonly compact: Set<string>;
@@ -26,8 +27,9 @@ export class Safelist {
     manifest: PersistedQueryManifest,
     readonly mode: SafelistMode,
   ) {
-    this.bodies = new Map(manifest.operations.map((operation) => [operation.id, operation.body]));
-    this.compact = new Set(manifest.operations.map((operation) => stripIgnoredCharacters(operation.body)));
+    const forms = manifest.operations.flatMap((operation) => [operation, apolloClientForm(operation)]);
+    this.bodies = new Map(forms.map((operation) => [operation.id, operation.body]));
+    this.compact = new Set(forms.map((operation) => stripIgnoredCharacters(operation.body)));
   }
 
   /**

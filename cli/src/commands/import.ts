@@ -11,7 +11,7 @@ import {
 } from '@hub/core';
 import { SUBGRAPHS, importMappingsOf } from '@hub/schema';
 import { type Command, Option } from 'commander';
-import { EXIT, failure, progressLine, report } from './importOutput';
+import { failure, progressLine, report } from './importOutput';
 import { extractPath, openPartnerDatabase, rejectsPath, removeCreated, type OpenedDatabase } from './importSetup';
 
 /** The partners that can load extracts: those whose package exports mappings (its `src/import/`). */
@@ -68,7 +68,6 @@ export function registerImport(program: Command): void {
     // Built when asked for: it loads every partner's package, which `hub new` may not have built yet.
     .addHelpText('after', () => helpText())
     .showHelpAfterError("(hub import --help shows the arguments, the mappings' columns and the exit codes)")
-    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT.USAGE))
     .action(async (partner: string, file: string, options: ImportCommandOptions) => {
       process.exitCode = await runImport(partner, file, options);
     });

@@ -8,6 +8,7 @@ import { registerNew } from './commands/new';
 import { reset } from './commands/reset';
 import { start } from './commands/start';
 import { token, type TokenOptions } from './commands/token';
+import { EXIT_USAGE } from './usageError';
 
 const DEFAULT_PERSONS = 10000;
 
@@ -26,6 +27,8 @@ export const program = new Command('hub')
       'gateway answers questions across them. Build first: npm run build.',
   )
   .showHelpAfterError()
+  // Inherited by every command added below: a usage error exits 2, help exits 0.
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT_USAGE))
   .addHelpText(
     'after',
     `
@@ -36,7 +39,8 @@ Examples:
   $ hub compose                        # regenerate schema/supergraph.graphql
   $ hub check jobcentre                # does a schema change break anyone?
 
-Run "hub <command> --help" for a command's arguments, options and exit codes.
+Run "hub <command> --help" for a command's arguments, options and exit codes. Every
+command exits 2, having done nothing, when it is called wrongly.
 Environment: see docs/reference/configuration.md (<PREFIX>_DATABASE_URL, <PREFIX>_PORT, HUB_DATA_DIR...).`,
   );
 

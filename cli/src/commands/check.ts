@@ -13,6 +13,7 @@ import {
   type SchemaChange,
 } from '@hub/schema';
 import { Argument, type Command } from 'commander';
+import { UsageError } from '../usageError';
 import { shown } from './compose';
 
 export interface CheckOptions {
@@ -92,7 +93,7 @@ export async function check(partner: PartnerName, options: CheckOptions): Promis
     try {
       proposedSdl = readFileSync(options.schema, 'utf8');
     } catch (error) {
-      throw new Error(`Cannot read --schema ${options.schema}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new UsageError(`Cannot read --schema ${options.schema}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   const report = await checkPartnerSchema(partner, proposedSdl);
@@ -139,7 +140,8 @@ Examples:
   $ hub check jobcentre --schema jobcentre.graphql --json > report.json
 
 Exit codes: 0 safe to deploy (no change, or only safe and dangerous ones),
-            1 a breaking change, or the proposed schema does not compose.`,
+            1 a breaking change, or the proposed schema does not compose,
+            2 wrong usage (an unknown partner, an unreadable --schema file).`,
     )
     .action(async (partner: PartnerName, options: CheckOptions) => {
       process.exitCode = await check(partner, options);

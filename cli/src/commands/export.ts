@@ -80,9 +80,7 @@ Examples:
 
 Run "hub export <table> --help" for its options. ${EXIT_CODES}`,
     )
-    .showHelpAfterError('(hub export <table> --help lists the options)')
-    // Subcommands inherit this: a usage error exits 2, like the other commands.
-    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXPORT_EXIT.USAGE));
+    .showHelpAfterError('(hub export <table> --help lists the options)');
   addOutputOptions(
     exporter
       .command('indicators')

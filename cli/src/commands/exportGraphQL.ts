@@ -1,7 +1,8 @@
 import { GATEWAY_DEFAULT_PORT } from '@hub/core';
+import { EXIT_USAGE } from '../usageError';
 
 /** Exit codes of `hub export`. */
-export const EXPORT_EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
+export const EXPORT_EXIT = { OK: 0, FAILED: 1, USAGE: EXIT_USAGE } as const;
 
 /** A refusal or an error answer of the gateway: nothing is exported. */
 export class ExportError extends Error {

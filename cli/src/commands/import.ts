@@ -1,7 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
 import {
-  assertEmbeddedDatabaseFree,
   chooseMapping,
   describeColumns,
   importCsv,
@@ -9,18 +6,13 @@ import {
   linkageKeyFrom,
   mappingTitle,
   PARTNER_NAMES,
-  partnerSpec,
-  prepareDatabase,
   readCsvHead,
-  subgraphOptionsFromEnv,
-  type Database,
   type ImportResult,
-  type SubgraphDefinition,
 } from '@hub/core';
 import { SUBGRAPHS, importMappingsOf } from '@hub/schema';
 import { type Command, Option } from 'commander';
-import { REPO_ROOT } from '../paths';
-import { EXIT, failure, progressLine, report } from './importOutput';
+import { failure, progressLine, report } from './importOutput';
+import { extractPath, openPartnerDatabase, rejectsPath, removeCreated, type OpenedDatabase } from './importSetup';
 
 /** The partners that can load extracts: those whose package exports mappings (its `src/import/`). */
 const importingPartners = () => PARTNER_NAMES.filter((partner) => importMappingsOf(partner).length > 0);
@@ -76,7 +68,6 @@ export function registerImport(program: Command): void {
     // Built when asked for: it loads every partner's package, which `hub new` may not have built yet.
     .addHelpText('after', () => helpText())
     .showHelpAfterError("(hub import --help shows the arguments, the mappings' columns and the exit codes)")
-    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT.USAGE))
     .action(async (partner: string, file: string, options: ImportCommandOptions) => {
       process.exitCode = await runImport(partner, file, options);
     });
@@ -101,7 +92,11 @@ process only: stop the partner's subgraph (hub start) before importing.
 
 National IDs: pseudonymised with the alliance's linkage key from HUB_LINKAGE_KEY (at least
 32 characters; never pass it as an argument). Errors and the rejects file name the line and
-column of a bad ID, never its value.
+column of a bad ID, never its value. A row with anything shaped like a national ID in another
+column (a name, a remark) is refused: only the ID column is pseudonymised.
+
+The file must be UTF-8 (convert others first, e.g. iconv -f latin1 -t utf-8 in.csv > out.csv)
+and hold at least one row after its header.
 
 Examples:
   $ HUB_LINKAGE_KEY=... hub import jobcentre employment-2026-10.csv
@@ -110,16 +105,18 @@ Examples:
 
 Exit codes:
     0  every row loaded (with --dry-run: every row is good, nothing written)
-    1  nothing loaded: bad rows without --rejects, a malformed file, or the load failed
-    2  nothing done: wrong usage, no linkage key, unreadable file, database in use
-       or unreachable
+    1  nothing loaded: bad rows without --rejects, a malformed file (not CSV, not
+       UTF-8, no rows), or the load failed
+    2  nothing done: wrong usage, no linkage key, no such file (or a folder), a --rejects
+       path that cannot be written, database in use or unreachable
     3  with --rejects: the good rows loaded, the bad ones in the rejects file
   130  interrupted (Ctrl-C, SIGTERM): rolled back, nothing written`;
 }
 
 /** `hub import`: the whole command, returning its exit code; prints the summary and the errors. */
 export async function runImport(partner: string, file: string, options: ImportCommandOptions): Promise<number> {
-  let database: Database | undefined;
+  let opened: OpenedDatabase | undefined;
+  let committed = false;
   let stage: 'setup' | 'load' = 'setup';
   const abort = new AbortController();
   // Stopped on purpose: roll back and close the database cleanly (PGlite's files stay sound).
@@ -133,17 +130,12 @@ export async function runImport(partner: string, file: string, options: ImportCo
         `"${partner}" has no import mappings; partners that can import: ${importingPartners().join(', ')}`,
       );
     }
-    const input = path.resolve(file);
-    if (!existsSync(input) || !statSync(input).isFile()) throw new ImportSetupError(`${file}: no such file`);
-    const rejects = options.rejects ? path.resolve(options.rejects) : undefined;
-    if (rejects === input) throw new ImportSetupError('--rejects must name another file than the extract');
-    if (rejects && !existsSync(path.dirname(rejects)))
-      throw new ImportSetupError(`--rejects: no folder ${path.dirname(rejects)}`);
+    const input = extractPath(file);
+    const rejects = rejectsPath(options.rejects, input);
     const { key, development } = linkageKeyFrom(process.env, { developmentKey: options.devLinkageKey });
     const head = await readCsvHead(input);
     const mapping = chooseMapping(partner, importer.mappings, head.directive, options.mapping);
-    const opened = await openPartnerDatabase(importer.definition);
-    database = opened.database;
+    opened = await openPartnerDatabase(importer.definition);
     if (development) console.error('note: using the public development linkage key: for synthetic data only');
     console.error(
       `Loading ${file} into ${opened.where} with ${mappingTitle(mapping)}${options.dryRun ? ' (dry run)' : ''}`,
@@ -166,36 +158,14 @@ export async function runImport(partner: string, file: string, options: ImportCo
     } finally {
       progress.clear();
     }
+    committed = result.outcome === 'loaded' || result.outcome === 'loaded-with-rejects';
     return report(file, mapping, result, options);
   } catch (error) {
     return failure(file, error, stage, abort.signal.aborted);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await database?.close();
-  }
-}
-
-async function openPartnerDatabase(
-  definition: SubgraphDefinition<unknown>,
-): Promise<{ database: Database; where: string }> {
-  const { envPrefix } = partnerSpec(definition.name);
-  const env = { ...process.env, HUB_DATA_DIR: path.resolve(REPO_ROOT, process.env.HUB_DATA_DIR || '.data') };
-  const settings = subgraphOptionsFromEnv(definition.name, env);
-  if (!settings.databaseUrl && !settings.dataDir) {
-    throw new ImportSetupError('HUB_MEMORY is set: the import would go to a throwaway in-memory database; unset it.');
-  }
-  if (settings.dataDir) assertEmbeddedDatabaseFree(definition.name, settings.dataDir);
-  const where = settings.databaseUrl
-    ? `the ${definition.name} PostgreSQL database (${envPrefix}_DATABASE_URL)`
-    : `the ${definition.name} embedded database (${settings.dataDir})`;
-  try {
-    // Migrated like the subgraph's own start would, never seeded.
-    return {
-      database: await prepareDatabase(definition, { databaseUrl: settings.databaseUrl, dataDir: settings.dataDir }),
-      where,
-    };
-  } catch (error) {
-    throw new ImportSetupError(`could not open ${where}: ${error instanceof Error ? error.message : String(error)}`);
+    await opened?.database.close();
+    if (!committed) removeCreated(opened?.created);
   }
 }

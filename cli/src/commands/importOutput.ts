@@ -7,10 +7,11 @@ import {
   type ImportProgress,
   type ImportResult,
 } from '@hub/core';
+import { EXIT_USAGE } from '../usageError';
 import type { ImportCommandOptions } from './import';
 
 /** Exit codes of `hub import`, documented in its help. */
-export const EXIT = { LOADED: 0, REJECTED: 1, USAGE: 2, LOADED_WITH_REJECTS: 3, INTERRUPTED: 130 } as const;
+export const EXIT = { LOADED: 0, REJECTED: 1, USAGE: EXIT_USAGE, LOADED_WITH_REJECTS: 3, INTERRUPTED: 130 } as const;
 
 const count = (n: number) => n.toLocaleString('en-US');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;

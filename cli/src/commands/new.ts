@@ -53,7 +53,7 @@ export function partnerNameProblem(name: string, root: string = WORKSPACE_ROOT):
 }
 
 /** `business-esbjerg` → `Business Esbjerg`: a title to start with. */
-const titleOf = (name: string) => name.split('-').map((word) => word[0].toUpperCase() + word.slice(1)).join(' ');
+const titleOf = (name: string) => name.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
 
 const OPTION_OF: Record<string, string> = { title: '--title', organisation: '--organisation', port: '--port' };
 
@@ -81,10 +81,13 @@ export function planPartner(name: string, options: NewOptions, root: string = WO
     port: options.port ?? Math.max(GATEWAY_DEFAULT_PORT, ...PARTNERS.map((partner) => partner.defaultPort)) + 1,
   };
   const parsed = PartnerBlock.safeParse(candidate);
+  // The name's problem is said better by nameProblem, and defaults made from a bad name would repeat it.
+  const fromName = (field: string) =>
+    field === 'partner' || (nameProblem !== undefined && options[field as keyof NewOptions] === undefined);
   const problems = [
     ...(nameProblem ? [nameProblem] : []),
     ...(parsed.error?.issues ?? [])
-      .filter((issue) => issue.path[0] !== 'partner') // said better by nameProblem
+      .filter((issue) => !fromName(String(issue.path[0])))
       .map((issue) => `${OPTION_OF[String(issue.path[0])]}: ${issue.message}`),
     ...clashes(candidate.port, candidate.organisation),
   ];
@@ -156,8 +159,6 @@ export function registerNew(program: Command): void {
     .option('--title <text>', 'who the partner is, in words (default: from the name, e.g. "Business Esbjerg")')
     .option('--organisation <code>', 'the organisation that runs the subgraph, as its identity provider names it (default: the partner name)')
     .option('--port <port>', 'the subgraph\'s default port (default: the highest partner port + 1)', port)
-    // A usage error (no name, a --port that is no number) writes nothing either: exit code 2.
-    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
     .addHelpText(
       'after',
       `

@@ -1,5 +1,6 @@
 import { PARTNERS, Role, loadOrCreateDevKeys, mintDevToken } from '@hub/core';
 import { devKeysDir } from '../devKeys';
+import { UsageError } from '../usageError';
 
 export interface TokenOptions {
   role: Role[];
@@ -13,7 +14,7 @@ export interface TokenOptions {
 export async function token(options: TokenOptions): Promise<void> {
   const organisations = PARTNERS.map((partner) => partner.organisation);
   if (!organisations.includes(options.partner)) {
-    throw new Error(`--partner must be one of ${organisations.join(', ')}; got "${options.partner}"`);
+    throw new UsageError(`--partner must be one of ${organisations.join(', ')}; got "${options.partner}"`);
   }
   if (options.role.includes(Role.PARTNER_STAFF) && !options.purpose) {
     console.error('note: without --purpose, partner-staff cannot read person-level data');

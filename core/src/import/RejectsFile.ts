@@ -13,11 +13,12 @@ export function csvField(value: string, delimiter = ','): string {
 /**
  * The rejected rows of an import, as CSV: `line`, `problems`, then the row's own cells with the
  * national ID masked (and anything else shaped like one). Written beside the target under a
- * temporary name, readable by its owner only, and put in place only when the import commits.
+ * temporary name, readable by its owner only, and put in place only when the import is about to commit.
  */
 export class RejectsFile {
   private readonly partial: string;
   private readonly out: WriteStream;
+  private kept = false;
 
   private constructor(
     private readonly target: string,
@@ -46,16 +47,17 @@ export class RejectsFile {
     if (!this.out.write(`${cells.map((cell) => csvField(cell)).join(',')}\n`)) await once(this.out, 'drain');
   }
 
-  /** Puts the file in place (after the load committed). */
+  /** Puts the file in place (just before the load commits). */
   async keep(): Promise<void> {
     await this.close();
     renameSync(this.partial, this.target);
+    this.kept = true;
   }
 
-  /** Removes what was written (the load did not commit). */
+  /** Removes what was written, put in place or not (the load did not commit). */
   async discard(): Promise<void> {
     await this.close().catch(() => undefined);
-    rmSync(this.partial, { force: true });
+    rmSync(this.kept ? this.target : this.partial, { force: true });
   }
 
   private async close(): Promise<void> {

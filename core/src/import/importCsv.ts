@@ -13,6 +13,7 @@ import { mappingTitle, type ImportMapping, type Problem } from './ImportMapping'
 import { parseRow } from './parseRow';
 import { RejectsFile } from './RejectsFile';
 import { upsertRows, type UpsertCounts } from './upsertRows';
+import { NotUtf8, notUtf8Error, watchUtf8 } from './utf8';
 
 /** Rows per statement: fast on PGlite, far below PostgreSQL's 65,535 bind parameters. */
 export const DEFAULT_BATCH_SIZE = 1000;
@@ -99,6 +100,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
   let rowsRejected = 0;
   let rowsAccepted = 0;
   let header: HeaderMap | undefined;
+  let headerLine = 0;
   let rejects: RejectsFile | undefined;
   let batch: Record<string, unknown>[] = [];
   let input: ReadStream | undefined;
@@ -144,6 +146,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
     parser = csvParser(options.delimiter ?? head.delimiter);
     const csv = parser;
     input.on('error', (error) => csv.destroy(error));
+    watchUtf8(input, (error) => csv.destroy(error));
     input.pipe(parser);
     try {
       for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -152,6 +155,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
         if (options.signal?.aborted) throw new Error('The import was interrupted.');
         if (!header) {
           header = readHeader(record, mapping, line);
+          headerLine = line;
           if (options.rejectsFile)
             rejects = await RejectsFile.open(options.rejectsFile, header.names, header.nationalIdIndex);
           continue;
@@ -172,15 +176,20 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
         }
       }
     } catch (error) {
-      throw await csvSyntaxError(error, options.file);
+      throw error instanceof NotUtf8 ? await notUtf8Error(options.file) : await csvSyntaxError(error, options.file);
     }
     if (!header) throw new ImportFileError('the file is empty: expected a header line naming the columns');
+    // Refused like an empty file: an export that stopped after its header is no success to report.
+    if (rowsRead === 0) {
+      throw new ImportFileError(`line ${headerLine}: the file has a header line but no rows: nothing to load`, headerLine);
+    }
     await flush();
     progress();
     const rejected = rowsRejected > 0 && !options.rejectsFile;
+    // In place before the commit: a rejects file that cannot be written must undo the load.
+    await rejects?.keep();
     if (rejected || options.dryRun) await runner.rollbackTransaction();
     else await runner.commitTransaction();
-    await rejects?.keep();
     return {
       outcome: rejected ? 'rejected' : options.dryRun ? 'checked' : rowsRejected > 0 ? 'loaded-with-rejects' : 'loaded',
       rowsRead,

@@ -62,3 +62,17 @@ const ID_SHAPED = /(?<!\d)(?:\d{6}-?\d{3,5}|\d{9,11})(?!\d)/g;
 export function maskNationalIds(text: string): string {
   return text.replace(ID_SHAPED, (match) => match.replace(/\d/g, '*'));
 }
+
+/** Six digits, a dash, a space or nothing, four digits; never part of a longer run of digits. */
+const EMBEDDED_ID = /(?<!\d)(\d{6})[- ]?(\d{4})(?!\d)/g;
+
+/**
+ * A national ID inside some other text (a name, a remark, a shifted column): shaped like one and
+ * with a date of birth as its first six digits, so phone numbers and dates do not count.
+ */
+export function holdsNationalId(text: string): boolean {
+  for (const [, birth, serial] of text.matchAll(EMBEDDED_ID)) {
+    if (parseNationalId(`${birth}-${serial}`).ok) return true;
+  }
+  return false;
+}

@@ -1,8 +1,19 @@
 import type { ImportContext } from './columns';
 import type { HeaderMap } from './csvHead';
 import type { ImportMapping, Problem } from './ImportMapping';
+import { holdsNationalId } from './nationalId';
 
 export type ParsedRow = { ok: true; row: Record<string, unknown> } | { ok: false; problems: Problem[] };
+
+/**
+ * Why a national ID may not stand in another column: whatever else a row holds may reach the
+ * graph as it is (a name, a remark), and only the ID column is pseudonymised.
+ */
+function idOutOfPlace(mapping: ImportMapping): string {
+  const idColumn = Object.keys(mapping.columns).find((name) => mapping.columns[name].nationalId);
+  const where = idColumn ? `go in the ${idColumn} column only` : 'are not imported with this mapping';
+  return `holds what looks like a national ID; national IDs ${where}`;
+}
 
 /** One record checked against the mapping: every problem of the row is reported, not only the first. */
 export function parseRow(
@@ -23,6 +34,10 @@ export function parseRow(
     if (text.trim() === '') {
       if (column.required) problems.push({ column: name, reason: 'missing (the column is required)' });
       else row[name] = null;
+      continue;
+    }
+    if (!column.nationalId && holdsNationalId(text)) {
+      problems.push({ column: name, reason: idOutOfPlace(mapping) });
       continue;
     }
     const parsed = column.parse(text, context);

@@ -78,12 +78,12 @@ describe('`hub check jobcentre --schema <file>`', () => {
     );
   });
 
-  it('refuses an unknown partner and a missing file with exit code 1', () => {
+  it('refuses an unknown partner and a missing file as usage errors, exit code 2 (1 means a breaking change)', () => {
     const unknown = hub('check', 'bakery');
-    expect(unknown.status).toBe(1);
+    expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain("Allowed choices are municipality, housing-association, jobcentre, volunteer-centre, foundation");
     const missing = hub('check', 'jobcentre', '--schema', path.join(dir, 'nowhere.graphql'));
-    expect(missing.status).toBe(1);
+    expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('Cannot read --schema');
   });
 });

@@ -81,12 +81,20 @@ describe('`hub new` refuses a name it cannot use, with a clear message, and writ
     expect(planPartner('museum', { port: 4000 }, scratch.root)).toEqual(['--port: 4000 is the port of the gateway.']);
   });
 
+  it('reports a bad name alone, not again through the title and organisation made from it', () => {
+    expect(planPartner('', {}, scratch.root)).toEqual([expect.stringMatching(/^"" is not a partner name/)]);
+    expect(planPartner('-', { title: ' ' }, scratch.root)).toEqual([
+      expect.stringMatching(/^"-" is not a partner name/),
+      '--title: the title must not be empty',
+    ]);
+  });
+
   const contents = () => ['tsconfig.json', ...DOCKER_FILES].map((file) => readFileSync(path.join(scratch.root, file), 'utf8'));
 
   it('the real command exits 2 and leaves the workspace as it was', () => {
     const before = scratch.listing();
     const files = contents();
-    for (const args of [['../etc'], ['museum', '--port', 'abc'], ['museum', '--organisation', 'lauritzen-foundation'], []]) {
+    for (const args of [['../etc'], [''], ['museum', '--port', 'abc'], ['museum', '--organisation', 'lauritzen-foundation'], []]) {
       const result = scratch.hub('new', ...args);
       expect([args, result.status]).toEqual([args, 2]);
       expect(result.stdout).toBe('');

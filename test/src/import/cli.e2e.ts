@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PARTNERS, prepareDatabase, pseudonymise, type Database } from '@hub/core';
 import { jobcentre } from '@hub/subgraph-jobcentre';
 import { createTestDatabases } from '../support/databases';
-import { goodRows, syntheticCpr, writeExtract } from './extracts';
+import { EMPLOYMENT_HEADER, goodRows, syntheticCpr, writeExtract } from './extracts';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const KEY = 'the-alliance-linkage-key-for-the-cli-test';
@@ -146,5 +146,80 @@ describe('`hub import jobcentre <file>` (the real command)', () => {
       expect(run.stderr).toContain('is in use');
     });
     expect(existsSync(path.join(dataDir, 'jobcentre', 'postmaster.pid'))).toBe(false);
+  });
+
+  const pseudonymsOf = (from: number, count: number) =>
+    Array.from({ length: count }, (_, k) => pseudonymise(syntheticCpr(from + k), KEY));
+
+  it('exits 1 on a national ID in another column than cpr, naming line and column, never the ID, and writes nothing', async () => {
+    const file = writeExtract(dir, 'shifted.csv', [
+      ...goodRows(500, 2),
+      `${syntheticCpr(502)},PART_TIME_JOB,2024-01-01,,osterbyen,Anna Jensen 170402-4711 homework`,
+    ]);
+    const run = await hubImport(['jobcentre', file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `${file} line 4, column estate: holds what looks like a national ID; national IDs go in the cpr column only`,
+    );
+    expect(`${run.stdout}${run.stderr}`).not.toContain('170402');
+    expect(await spells(pseudonymsOf(500, 2))).toBe(0);
+  });
+
+  it('exits 2 before loading anything when --rejects names a directory', async () => {
+    const rejects = path.join(dir, 'rejects-folder');
+    mkdirSync(rejects);
+    const file = writeExtract(dir, 'rejects-to-folder.csv', [...goodRows(510, 2), `${syntheticCpr(512)},PART_TIME_JOB,2024-13-01,,osterbyen,`]);
+    const run = await hubImport(['jobcentre', file, '--rejects', rejects]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`hub import: --rejects: ${rejects} is a directory; name a file in it, e.g. ${path.join(rejects, 'rejects-to-folder.rejects.csv')}`);
+    expect(run.stdout).toBe('');
+    expect(await spells(pseudonymsOf(510, 2))).toBe(0);
+  });
+
+  it('exits 2 when --rejects names a file in a folder that is a file', async () => {
+    const file = writeExtract(dir, 'rejects-under-file.csv', goodRows(515, 1));
+    const run = await hubImport(['jobcentre', file, '--rejects', path.join(file, 'rejects.csv')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`hub import: --rejects: ${file} is not a folder`);
+    expect(await spells(pseudonymsOf(515, 1))).toBe(0);
+  });
+
+  it('exits 1 on a file that is not UTF-8, naming the line and how to convert it, and writes nothing', async () => {
+    const file = path.join(dir, 'latin1.csv');
+    const text = [EMPLOYMENT_HEADER, ...goodRows(520, 2), `${syntheticCpr(522)},PART_TIME_JOB,2024-01-01,,østerbyen,`, ''];
+    writeFileSync(file, Buffer.from(text.join('\n'), 'latin1'));
+    const run = await hubImport(['jobcentre', file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${file} line 4: the file is not UTF-8 text`);
+    expect(run.stderr).toContain(`iconv -f latin1 -t utf-8 ${file} > `);
+    expect(await spells(pseudonymsOf(520, 2))).toBe(0);
+  });
+
+  it('exits 2 when the file is a directory, and says so', async () => {
+    const run = await hubImport(['jobcentre', dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`hub import: ${dir} is a directory; expected a CSV file`);
+  });
+
+  it('exits 1 on a file with a header but no rows', async () => {
+    const file = writeExtract(dir, 'header-only.csv', []);
+    const run = await hubImport(['jobcentre', file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${file} line 1: the file has a header line but no rows: nothing to load; nothing was written`);
+  });
+
+  it('removes the data folder a failed first import created, and keeps one that was there', async () => {
+    if (url) return; // PostgreSQL: the database is the partner's, not made by the import
+    const fresh = path.join(dir, 'fresh-data');
+    const file = writeExtract(dir, 'first-bad.csv', [...goodRows(530, 2), `${syntheticCpr(532)},PART_TIME_JOB,2024-13-01,,osterbyen,`]);
+    const failed = await hubImport(['jobcentre', file], { HUB_DATA_DIR: fresh });
+    expect(failed.code).toBe(1);
+    expect(existsSync(fresh)).toBe(false);
+    const dry = await hubImport(['jobcentre', writeExtract(dir, 'first-dry.csv', goodRows(533, 1)), '--dry-run'], { HUB_DATA_DIR: fresh });
+    expect(dry.code).toBe(0);
+    expect(existsSync(fresh)).toBe(false);
+    // The shared folder of the other tests exists already: a failed import leaves it alone.
+    expect((await hubImport(['jobcentre', file])).code).toBe(1);
+    expect(existsSync(path.join(dataDir, 'jobcentre'))).toBe(true);
   });
 });

@@ -5,14 +5,16 @@ import {
   ImportFileError,
   importCsv,
   NATIONAL_ID_MASK,
+  optional,
   prepareDatabase,
   pseudonymise,
+  textColumn,
   type Database,
   type ImportOptions,
 } from '@hub/core';
 import { jobcentre, jobcentreMappings } from '@hub/subgraph-jobcentre';
 import { createTestDatabases } from '../support/databases';
-import { CPR_SHAPED, goodRows, syntheticCpr, writeExtract } from './extracts';
+import { CPR_SHAPED, EMPLOYMENT_HEADER, goodRows, syntheticCpr, writeExtract } from './extracts';
 
 const KEY = 'a-test-linkage-key-of-at-least-32-characters';
 const [employment] = jobcentreMappings;
@@ -171,10 +173,56 @@ describe('importing a jobcentre employment extract into a seeded database', () =
       `5,ended_on: the job ends (2024-04-01) before it starts (2024-05-01),${NATIONAL_ID_MASK},PART_TIME_JOB,2024-05-01,2024-04-01,osterbyen,`,
       `6,estate: estate hedelundgardparken is not in district kvaglund,${NATIONAL_ID_MASK},PART_TIME_JOB,2024-05-01,,kvaglund,hedelundgardparken`,
       `7,"row: expected 6 fields, found 5",${NATIONAL_ID_MASK},PART_TIME_JOB,2024-05-01,,osterbyen`,
-      `8,"cpr: not a national ID: expected DDMMYY-SSSS or DDMMYYSSSS, got 11 digits; district: unknown district code ""${NATIONAL_ID_MASK}""",${NATIONAL_ID_MASK},PART_TIME_JOB,2024-05-01,,${NATIONAL_ID_MASK},`,
+      `8,"cpr: not a national ID: expected DDMMYY-SSSS or DDMMYYSSSS, got 11 digits; district: holds what looks like a national ID; national IDs go in the cpr column only",${NATIONAL_ID_MASK},PART_TIME_JOB,2024-05-01,,${NATIONAL_ID_MASK},`,
       '',
     ]);
     expect(rejects).not.toMatch(/\d{6}-?\d{4}/);
+  });
+
+  it('refuses a row whose free-text column holds a national ID, naming line and column, and writes nothing', async () => {
+    // A free-text column goes to the graph as it is: a national ID in it would be published.
+    const withNote = { ...employment, columns: { ...employment.columns, note: optional(textColumn('a remark')) } };
+    const before = await snapshot();
+    const file = writeExtract(
+      db.dir,
+      'note.csv',
+      [
+        ...goodRows(450, 2).map((row) => `${row},first job`),
+        `${syntheticCpr(452)},PART_TIME_JOB,2024-01-01,,osterbyen,,Anna Jensen 170402-4711 homework`,
+      ],
+      `${EMPLOYMENT_HEADER},note`,
+    );
+    const result = await db.load(file, { mapping: withNote });
+    expect(result).toMatchObject({ outcome: 'rejected', rowsRead: 3, rowsLoaded: 0, rowsRejected: 1 });
+    expect(result.errors).toEqual([
+      { line: 4, column: 'note', reason: 'holds what looks like a national ID; national IDs go in the cpr column only' },
+    ]);
+    expect(JSON.stringify(result)).not.toContain('170402');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a file that is not UTF-8, naming the first line that is not, and writes nothing', async () => {
+    const before = await snapshot();
+    const file = writeExtract(db.dir, 'latin1.csv', [
+      ...goodRows(460, 2),
+      `${syntheticCpr(462)},PART_TIME_JOB,2024-01-01,,østerbyen,`,
+      ...goodRows(463, 1),
+    ]);
+    writeFileSync(file, Buffer.from(readFileSync(file, 'utf8'), 'latin1'));
+    const error = await db.load(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportFileError);
+    expect(error).toMatchObject({
+      line: 4,
+      message: expect.stringMatching(/^line 4: the file is not UTF-8 text .*iconv -f latin1 -t utf-8/),
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a file with a header but no rows: nothing to load is not a success', async () => {
+    const file = writeExtract(db.dir, 'header-only.csv', [], `# mapping: jobcentre/employment v1\n${EMPLOYMENT_HEADER}`);
+    await expect(db.load(file)).rejects.toThrow(
+      new ImportFileError('line 2: the file has a header line but no rows: nothing to load'),
+    );
   });
 
   it('changes nothing when the same file is loaded twice', async () => {

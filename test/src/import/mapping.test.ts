@@ -5,6 +5,7 @@ import {
   DEFAULT_WORLD_OPTIONS,
   ImportFileError,
   ImportSetupError,
+  holdsNationalId,
   linkageKeyFrom,
   maskNationalIds,
   parseNationalId,
@@ -52,6 +53,21 @@ describe('national IDs read from an extract', () => {
       'got "******-****" and **********, ******-*** and *********',
     );
     expect(maskNationalIds('2024-01-01, 20240101, 123456789012')).toBe('2024-01-01, 20240101, 123456789012');
+  });
+});
+
+describe('a national ID hidden in another column', () => {
+  it('is found in free text, with or without the dash, when its first six digits are a date of birth', () => {
+    expect(holdsNationalId('Anna Jensen 170402-4711 homework')).toBe(true);
+    expect(holdsNationalId('Anna Jensen 1704024711 homework')).toBe(true);
+    expect(holdsNationalId('called 170402 4711 about it')).toBe(true);
+    expect(holdsNationalId('610203-1234')).toBe(true); // a replacement number
+    expect(holdsNationalId('ref:170402-4711;')).toBe(true);
+  });
+
+  it('is not seen in dates, phone numbers, longer numbers or digits that are no date of birth', () => {
+    const texts = ['2024-01-01', 'call 75 12 34 56', '12345678', '170402-47110', '320105-5555', '9999999999'];
+    expect(texts.filter(holdsNationalId)).toEqual([]);
   });
 });
 

@@ -1,5 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { IsNullable } from './errors/fieldNullability';
 import { failurePath } from './errors/failurePath';
+import { unansweredEntities } from './errors/unansweredEntities';
 import type { GatewayContext } from './GatewayContext';
 import type { SubgraphAnswer } from './traffic/graphqlAnswer';
 import { partnerFailureMessage, partnerFailureOf } from './traffic/PartnerFailure';
@@ -34,11 +36,16 @@ function withFailurePath(answer: SubgraphAnswer, query: string): SubgraphAnswer 
 /**
  * How the gateway talks to one partner's subgraph, through that partner's PartnerLink (pool,
  * timeout, retries, circuit). When the partner gives no usable answer, the fetch answers with one
- * error naming the partner, its code and the first field it would have filled, so the executor
- * keeps every other partner's data.
+ * error naming the partner, its code and the first field it would have filled, and an entity
+ * fetch with null for the fields it asked (`unansweredEntities`), so the executor keeps every
+ * other partner's data, also where another partner's field needs this one's (`@requires`).
  */
 export class HubDataSource implements GraphQLDataSource<GatewayContext> {
-  constructor(private readonly link: PartnerLink) {}
+  constructor(
+    private readonly link: PartnerLink,
+    /** Nullability of the partner's own fields, for the nulls of a failed entity fetch; without it, no nulls. */
+    private readonly isNullable?: IsNullable,
+  ) {}
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphAnswer> {
     const { query = '', variables, operationName } = options.request;
@@ -50,13 +57,19 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
         idempotent: !query.startsWith('mutation'),
         representations: representationCount(variables),
       });
-      return answer.data == null ? withFailurePath(answer, query) : answer;
+      return answer.data == null ? this.unanswered(withFailurePath(answer, query), query, variables) : answer;
     } catch (error) {
       const failure = partnerFailureOf(error);
       const partner = this.link.name;
       (options.context as Partial<GatewayContext>).record?.partnerFailures.push({ partner, code: failure.code, detail: failure.detail });
       const message = partnerFailureMessage(partner, failure.code, this.link.settings.timeoutMs);
-      return { errors: [{ message, path: failurePath(query), extensions: { code: failure.code, partner } }] };
+      return this.unanswered({ errors: [{ message, path: failurePath(query), extensions: { code: failure.code, partner } }] }, query, variables);
     }
+  }
+
+  /** A fetch the partner gave no data for: its errors, and for an entity fetch the nulls it stands for. */
+  private unanswered(answer: SubgraphAnswer, query: string, variables: Record<string, unknown> | undefined): SubgraphAnswer {
+    const data = this.isNullable && unansweredEntities(query, variables?.representations, this.isNullable);
+    return data ? { ...answer, data } : answer;
   }
 }

@@ -1,6 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { isInterfaceType, isObjectType } from 'graphql';
 import type { IsNullable } from './errors/fieldNullability';
-import { failurePath } from './errors/failurePath';
+import { failurePath, type IsVisible } from './errors/failurePath';
 import { unansweredEntities } from './errors/unansweredEntities';
 import type { GatewayContext } from './GatewayContext';
 import type { SubgraphAnswer } from './traffic/graphqlAnswer';
@@ -26,10 +27,20 @@ function representationCount(variables: Record<string, unknown> | undefined): nu
   return Array.isArray(representations) ? representations.length : undefined;
 }
 
+/** Whether the client's schema (the audience's API schema) has a field; unknown outside a client's request. */
+function visibleToClient(options: GraphQLDataSourceProcessOptions<GatewayContext>): IsVisible | undefined {
+  const schema = 'incomingRequestContext' in options ? options.incomingRequestContext?.schema : undefined;
+  if (!schema) return undefined;
+  return (typeName, field) => {
+    const type = schema.getType(typeName);
+    return (isObjectType(type) || isInterfaceType(type)) && field in type.getFields();
+  };
+}
+
 /** A partner that answered no data: its request-level errors point where its data would have gone. */
-function withFailurePath(answer: SubgraphAnswer, query: string): SubgraphAnswer {
+function withFailurePath(answer: SubgraphAnswer, query: string, isVisible: IsVisible | undefined): SubgraphAnswer {
   if (!answer.errors?.some((error) => !error.path)) return answer;
-  const path = failurePath(query);
+  const path = failurePath(query, isVisible);
   return { ...answer, errors: answer.errors.map((error) => (error.path ? error : { ...error, path })) };
 }
 
@@ -49,6 +60,7 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphAnswer> {
     const { query = '', variables, operationName } = options.request;
+    const isVisible = visibleToClient(options);
     try {
       const answer = await this.link.send({
         body: JSON.stringify({ query, variables, operationName }),
@@ -57,13 +69,13 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
         idempotent: !query.startsWith('mutation'),
         representations: representationCount(variables),
       });
-      return answer.data == null ? this.unanswered(withFailurePath(answer, query), query, variables) : answer;
+      return answer.data == null ? this.unanswered(withFailurePath(answer, query, isVisible), query, variables) : answer;
     } catch (error) {
       const failure = partnerFailureOf(error);
       const partner = this.link.name;
       (options.context as Partial<GatewayContext>).record?.partnerFailures.push({ partner, code: failure.code, detail: failure.detail });
       const message = partnerFailureMessage(partner, failure.code, this.link.settings.timeoutMs);
-      return this.unanswered({ errors: [{ message, path: failurePath(query), extensions: { code: failure.code, partner } }] }, query, variables);
+      return this.unanswered({ errors: [{ message, path: failurePath(query, isVisible), extensions: { code: failure.code, partner } }] }, query, variables);
     }
   }
 

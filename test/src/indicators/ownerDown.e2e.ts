@@ -82,6 +82,8 @@ describe('indicators when one owner fails', () => {
     expect(response.errors?.length).toBeGreaterThan(0);
     for (const error of response.errors!) {
       expect(error.extensions).toMatchObject({ code: 'PARTNER_UNAVAILABLE', partner: down });
+      // Never a path through internal fields the client cannot ask (an owner's reading, a scope's indicators).
+      expect(JSON.stringify(error.path ?? [])).not.toMatch(/Reading|scopeIndicators/);
     }
   });
 

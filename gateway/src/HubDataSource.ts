@@ -1,7 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { isInterfaceType, isObjectType } from 'graphql';
-import type { IsNullable } from './errors/fieldNullability';
 import { failurePath, type IsVisible } from './errors/failurePath';
+import type { NullOnFailure } from './errors/nullOnFailure';
 import { unansweredEntities } from './errors/unansweredEntities';
 import type { GatewayContext } from './GatewayContext';
 import type { SubgraphAnswer } from './traffic/graphqlAnswer';
@@ -54,8 +54,8 @@ function withFailurePath(answer: SubgraphAnswer, query: string, isVisible: IsVis
 export class HubDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(
     private readonly link: PartnerLink,
-    /** Nullability of the partner's own fields, for the nulls of a failed entity fetch; without it, no nulls. */
-    private readonly isNullable?: IsNullable,
+    /** The fields a failed entity fetch answers null for (`nullOnFailure`); without it, none. */
+    private readonly nullOnFailure?: NullOnFailure,
   ) {}
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphAnswer> {
@@ -81,7 +81,7 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
 
   /** A fetch the partner gave no data for: its errors, and for an entity fetch the nulls it stands for. */
   private unanswered(answer: SubgraphAnswer, query: string, variables: Record<string, unknown> | undefined): SubgraphAnswer {
-    const data = this.isNullable && unansweredEntities(query, variables?.representations, this.isNullable);
+    const data = this.nullOnFailure && unansweredEntities(query, variables?.representations, this.nullOnFailure);
     return data ? { ...answer, data } : answer;
   }
 }

@@ -5,8 +5,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type pino from 'pino';
 import type { Admission } from './admission/Admission';
-import { fieldNullability } from './errors/fieldNullability';
 import { formatGatewayError } from './errors/formatGatewayError';
+import { nullOnFailure } from './errors/nullOnFailure';
 import type { GatewayContext } from './GatewayContext';
 import { HubDataSource } from './HubDataSource';
 import { pageSizeLimit } from './limits/pageSizeLimit';
@@ -31,11 +31,10 @@ export interface AudienceShared {
  * even while some are down.
  */
 export async function audienceServer(supergraphSdl: string, shared: AudienceShared): Promise<ApolloServer<GatewayContext>> {
-  const nullability = fieldNullability(supergraphSdl);
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: shared.logger,
-    buildService: ({ name, url }) => new HubDataSource(shared.links.linkFor(name, url ?? ''), nullability(name)),
+    buildService: ({ name, url }) => new HubDataSource(shared.links.linkFor(name, url ?? ''), nullOnFailure),
   });
   const limits = queryLimitOptions(shared.limits);
   const plugins: ApolloServerPlugin<GatewayContext>[] = [

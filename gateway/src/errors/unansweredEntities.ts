@@ -1,5 +1,5 @@
 import { Kind, parse, type DocumentNode, type FieldNode, type SelectionSetNode } from 'graphql';
-import type { IsNullable } from './fieldNullability';
+import type { NullOnFailure } from './nullOnFailure';
 
 type Entity = Record<string, null>;
 
@@ -24,25 +24,25 @@ function fieldsFor(set: SelectionSetNode, typename: string, document: DocumentNo
   });
 }
 
-/** An entity the partner did not answer: null for each field asked that its schema lets be null. */
-function unansweredEntity(set: SelectionSetNode, typename: string, document: DocumentNode, isNullable: IsNullable): Entity {
-  const asked = fieldsFor(set, typename, document).filter((field) => isNullable(typename, field.name.value));
+/** An entity the partner did not answer: null for each field asked that `nullOnFailure` names. */
+function unansweredEntity(set: SelectionSetNode, typename: string, document: DocumentNode, nullOnFailure: NullOnFailure): Entity {
+  const asked = fieldsFor(set, typename, document).filter((field) => nullOnFailure(typename, field.name.value));
   return Object.fromEntries(asked.map((field) => [field.alias?.value ?? field.name.value, null]));
 }
 
 /**
  * What a failed `_entities` fetch answers instead of no data: for each representation, null for
- * each field it asked that may be null (a non-null one stays missing, as before). The gateway
- * builds a later fetch's `@requires` representations from these fields and drops an entity
- * missing one, so without them a field that needs several partners' fields (an indicator's
- * value needs every owner's reading) would be lost for every entity when one partner fails;
- * with them, the later fetch gets null for the failed partner's part only. Undefined for a
- * fetch that is not an entity fetch.
+ * each field it asked that `nullOnFailure` names (any other stays missing, as before). The
+ * gateway builds a later fetch's `@requires` representations from these fields and drops an
+ * entity missing one, so without them a field that needs several partners' fields (an
+ * indicator's value needs every owner's reading) would be lost for every entity when one partner
+ * fails; with them, the later fetch gets null for the failed partner's part only. Undefined for
+ * a fetch that is not an entity fetch.
  */
 export function unansweredEntities(
   query: string,
   representations: unknown,
-  isNullable: IsNullable,
+  nullOnFailure: NullOnFailure,
 ): { _entities: Entity[] } | undefined {
   if (!Array.isArray(representations)) return undefined;
   let document: DocumentNode;
@@ -55,7 +55,7 @@ export function unansweredEntities(
   if (!set) return undefined;
   return {
     _entities: representations.map((representation: { __typename?: unknown }) =>
-      unansweredEntity(set, String(representation?.__typename), document, isNullable),
+      unansweredEntity(set, String(representation?.__typename), document, nullOnFailure),
     ),
   };
 }

@@ -33,9 +33,13 @@ const plainNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 })
 /** A value in its unit; a plain number when the unit is unknown (no measure of it came back). */
 export const formatValue = (value: number, unit: MeasureUnit | null): string => (unit ? numberFormats[unit] : plainNumber).format(value);
 
-/** What a Measure cell says: the value with its unit, "suppressed", or "no data" (a partner had none). */
+/**
+ * What a Measure cell says: the value with its unit, "suppressed", "no data" (the partner had
+ * none), or "unknown" (no answer: the partner that owns it failed). Never 0 or blank.
+ */
 export function measureText(measure: Measure | null | undefined): string {
-  if (measure?.suppressed) return 'suppressed';
+  if (!measure) return 'unknown';
+  if (measure.suppressed) return 'suppressed';
   if (measure?.value == null) return 'no data';
   return formatValue(measure.value, measure.unit);
 }
@@ -60,7 +64,7 @@ export function measureCell(measure: Measure | null | undefined, attributes: Rec
     'td',
     {
       ...attributes,
-      class: measure?.suppressed ? 'measure suppressed' : measure?.value == null ? 'measure missing' : 'measure',
+      class: !measure ? 'measure unknown' : measure.suppressed ? 'measure suppressed' : measure.value == null ? 'measure missing' : 'measure',
       title: measureTitle(measure),
       'data-measure': '',
       'data-value': measure?.value ?? '',

@@ -1,5 +1,5 @@
 // The hub's GraphQL sandbox: GraphiQL 5, bundled by build.mjs, served by gateway/src/sandbox.ts.
-import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import 'graphiql/style.css';
 import { createRoot } from 'react-dom/client';
@@ -34,10 +34,18 @@ function tokenFromFragment(): string | null {
 }
 
 const token = tokenFromFragment();
-const defaultHeaders = token ? JSON.stringify({ Authorization: `Bearer ${token}` }, null, 2) : undefined;
+const linkHeaders = token ? { Authorization: `Bearer ${token}` } : undefined;
+const defaultHeaders = linkHeaders && JSON.stringify(linkHeaders, null, 2);
 
-// Headers typed in GraphiQL's headers pane (e.g. {"Authorization": "Bearer …"}) go with every request.
-const fetcher = createGraphiQLFetcher({ url: config.endpoint });
+/**
+ * Headers typed in GraphiQL's headers pane (e.g. {"Authorization": "Bearer …"}) go with every
+ * request. GraphiQL reads the pane for its first schema request before the pane's editor exists,
+ * so that request would go without the link's token (a 401, no docs until a manual refetch): a
+ * request that brings no headers gets the link's.
+ */
+const paneFetcher = createGraphiQLFetcher({ url: config.endpoint });
+const fetcher: Fetcher = (params, options) =>
+  paneFetcher(params, options?.headers || !linkHeaders ? options : { ...options, headers: linkHeaders });
 
 createRoot(document.getElementById('sandbox')!).render(
   <GraphiQL

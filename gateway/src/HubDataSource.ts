@@ -1,5 +1,8 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { failurePath } from './errors/failurePath';
+import { isInterfaceType, isObjectType } from 'graphql';
+import { failurePath, type IsVisible } from './errors/failurePath';
+import type { NullOnFailure } from './errors/nullOnFailure';
+import { unansweredEntities } from './errors/unansweredEntities';
 import type { GatewayContext } from './GatewayContext';
 import type { SubgraphAnswer } from './traffic/graphqlAnswer';
 import { partnerFailureMessage, partnerFailureOf } from './traffic/PartnerFailure';
@@ -24,24 +27,40 @@ function representationCount(variables: Record<string, unknown> | undefined): nu
   return Array.isArray(representations) ? representations.length : undefined;
 }
 
+/** Whether the client's schema (the audience's API schema) has a field; unknown outside a client's request. */
+function visibleToClient(options: GraphQLDataSourceProcessOptions<GatewayContext>): IsVisible | undefined {
+  const schema = 'incomingRequestContext' in options ? options.incomingRequestContext?.schema : undefined;
+  if (!schema) return undefined;
+  return (typeName, field) => {
+    const type = schema.getType(typeName);
+    return (isObjectType(type) || isInterfaceType(type)) && field in type.getFields();
+  };
+}
+
 /** A partner that answered no data: its request-level errors point where its data would have gone. */
-function withFailurePath(answer: SubgraphAnswer, query: string): SubgraphAnswer {
+function withFailurePath(answer: SubgraphAnswer, query: string, isVisible: IsVisible | undefined): SubgraphAnswer {
   if (!answer.errors?.some((error) => !error.path)) return answer;
-  const path = failurePath(query);
+  const path = failurePath(query, isVisible);
   return { ...answer, errors: answer.errors.map((error) => (error.path ? error : { ...error, path })) };
 }
 
 /**
  * How the gateway talks to one partner's subgraph, through that partner's PartnerLink (pool,
  * timeout, retries, circuit). When the partner gives no usable answer, the fetch answers with one
- * error naming the partner, its code and the first field it would have filled, so the executor
- * keeps every other partner's data.
+ * error naming the partner, its code and the first field it would have filled, and an entity
+ * fetch with null for the fields it asked (`unansweredEntities`), so the executor keeps every
+ * other partner's data, also where another partner's field needs this one's (`@requires`).
  */
 export class HubDataSource implements GraphQLDataSource<GatewayContext> {
-  constructor(private readonly link: PartnerLink) {}
+  constructor(
+    private readonly link: PartnerLink,
+    /** The fields a failed entity fetch answers null for (`nullOnFailure`); without it, none. */
+    private readonly nullOnFailure?: NullOnFailure,
+  ) {}
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphAnswer> {
     const { query = '', variables, operationName } = options.request;
+    const isVisible = visibleToClient(options);
     try {
       const answer = await this.link.send({
         body: JSON.stringify({ query, variables, operationName }),
@@ -50,13 +69,19 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
         idempotent: !query.startsWith('mutation'),
         representations: representationCount(variables),
       });
-      return answer.data == null ? withFailurePath(answer, query) : answer;
+      return answer.data == null ? this.unanswered(withFailurePath(answer, query, isVisible), query, variables) : answer;
     } catch (error) {
       const failure = partnerFailureOf(error);
       const partner = this.link.name;
       (options.context as Partial<GatewayContext>).record?.partnerFailures.push({ partner, code: failure.code, detail: failure.detail });
       const message = partnerFailureMessage(partner, failure.code, this.link.settings.timeoutMs);
-      return { errors: [{ message, path: failurePath(query), extensions: { code: failure.code, partner } }] };
+      return this.unanswered({ errors: [{ message, path: failurePath(query, isVisible), extensions: { code: failure.code, partner } }] }, query, variables);
     }
+  }
+
+  /** A fetch the partner gave no data for: its errors, and for an entity fetch the nulls it stands for. */
+  private unanswered(answer: SubgraphAnswer, query: string, variables: Record<string, unknown> | undefined): SubgraphAnswer {
+    const data = this.nullOnFailure && unansweredEntities(query, variables?.representations, this.nullOnFailure);
+    return data ? { ...answer, data } : answer;
   }
 }

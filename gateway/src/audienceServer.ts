@@ -7,6 +7,7 @@ import { refuseNulBytesPlugin } from '@hub/core';
 import type pino from 'pino';
 import type { Admission } from './admission/Admission';
 import { formatGatewayError } from './errors/formatGatewayError';
+import { nullOnFailure } from './errors/nullOnFailure';
 import type { GatewayContext } from './GatewayContext';
 import { HubDataSource } from './HubDataSource';
 import { onlyQueries } from './input/onlyQueries';
@@ -35,7 +36,7 @@ export async function audienceServer(supergraphSdl: string, shared: AudienceShar
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: shared.logger,
-    buildService: ({ name, url }) => new HubDataSource(shared.links.linkFor(name, url ?? '')),
+    buildService: ({ name, url }) => new HubDataSource(shared.links.linkFor(name, url ?? ''), nullOnFailure),
   });
   const limits = queryLimitOptions(shared.limits);
   const plugins: ApolloServerPlugin<GatewayContext>[] = [

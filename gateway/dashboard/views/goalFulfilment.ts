@@ -31,14 +31,29 @@ export const STATUS_TEXT: Record<FulfilmentStatus, string> = {
   UNKNOWN: 'Unknown',
 };
 
-/** "3 of 4 targets met" with the share, as a badge. */
+/**
+ * The share of the targets known today that are met; null when none is known (every owner that
+ * could tell failed, or withheld its figure). An unknown target is never counted as not met.
+ */
+export function knownShare(fulfilment: LineGoalFulfilment | null): number | null {
+  if (fulfilment?.met == null) return null;
+  const known = fulfilment.indicators - (fulfilment.unknown ?? 0);
+  return known > 0 ? fulfilment.met / known : null;
+}
+
+/** "2 of 5 known targets met (40.0 %), 1 unknown" as a badge; its data-* attributes are the graph's figures. */
 export function fulfilmentBadge(fulfilment: LineGoalFulfilment | null): HTMLElement {
   const attributes = { 'data-testid': 'goal-fulfilment', 'data-met': fulfilment?.met ?? '', 'data-indicators': fulfilment?.indicators, 'data-unknown': fulfilment?.unknown ?? '', 'data-share': fulfilment?.share ?? '' };
   if (!fulfilment || fulfilment.indicators === 0) return h('span', { ...attributes, class: 'badge muted' }, 'No indicators yet');
-  if (fulfilment.met == null) return h('span', { ...attributes, class: 'badge muted' }, `${fulfilment.indicators} targets, fulfilment unknown`);
-  const share = fulfilment.share != null ? ` (${formatValue(fulfilment.share, 'SHARE')})` : '';
-  const unknown = fulfilment.unknown ? `, ${fulfilment.unknown} unknown` : '';
-  return h('span', { ...attributes, class: 'badge' }, `${fulfilment.met} of ${fulfilment.indicators} targets met${share}${unknown}`);
+  const unknown = fulfilment.unknown ?? 0;
+  const known = fulfilment.indicators - unknown;
+  const share = knownShare(fulfilment);
+  if (share === null) {
+    return h('span', { ...attributes, class: 'badge muted' }, `${fulfilment.indicators} ${fulfilment.indicators === 1 ? 'target' : 'targets'}, fulfilment unknown`);
+  }
+  const targets = unknown > 0 ? `${fulfilment.met} of ${known} known targets met` : `${fulfilment.met} of ${known} targets met`;
+  const text = `${targets} (${formatValue(share, 'SHARE')})${unknown > 0 ? `, ${unknown} unknown` : ''}`;
+  return h('span', { ...attributes, class: unknown > 0 ? 'badge partial' : 'badge' }, text);
 }
 
 /** A progress bar from baseline (0 %) to target (100 %), with the status; suppressed progress stays unknown. */
@@ -57,14 +72,20 @@ export function progressBar(fulfilment: IndicatorFulfilment | null): HTMLElement
   );
 }
 
-/** The alliance's share of targets met, for the page header. */
+/** The share of known targets met, or "unknown": never 0 % for targets nobody could tell. */
+const knownShareText = (fulfilment: LineGoalFulfilment | null): string => {
+  const share = knownShare(fulfilment);
+  return share === null ? 'unknown' : formatValue(share, 'SHARE');
+};
+
+/** The alliance's share of known targets met, for the page header. */
 export async function renderAllianceFulfilment(container: HTMLElement): Promise<void> {
   const { data } = await graphql<{ allianceGoalFulfilment: LineGoalFulfilment | null }>(ALLIANCE_GOAL_FULFILMENT);
   const fulfilment = data.allianceGoalFulfilment;
   show(
     container,
     h('span', { class: 'label' }, 'Alliance goal fulfilment'),
-    h('strong', { class: 'figure' }, fulfilment?.share != null ? formatValue(fulfilment.share, 'SHARE') : 'no data'),
+    h('strong', { class: 'figure', 'data-testid': 'known-share' }, knownShareText(fulfilment)),
     fulfilmentBadge(fulfilment),
   );
 }

@@ -33,6 +33,12 @@ function datedCell(dated: { date: string; value: number }, unit: MeasureUnit | n
   return h('td', { class: 'measure', 'data-cell': cell, 'data-value': dated.value, title: `on ${dated.date}` }, formatValue(dated.value, unit));
 }
 
+/**
+ * An indicator whose owner did not answer: no current value and no value in any period. (A
+ * withheld figure is a Measure marked suppressed, never a missing one.)
+ */
+const isUnknown = (indicator: Indicator) => indicator.current === null && indicator.series.every((o) => o.value === null);
+
 function indicatorCard(indicator: Indicator): { element: HTMLElement; draw(): void } {
   const unit = unitOf(indicator);
   const chart = indicatorChart(indicator, unit);
@@ -42,6 +48,7 @@ function indicatorCard(indicator: Indicator): { element: HTMLElement; draw(): vo
     h('header', {}, h('h3', {}, indicator.name)),
     h('p', { class: 'meta' }, `${indicator.owner.name} · ages ${ageBandText(indicator.ageBand)} · ${directionText(indicator)}`),
     progressBar(indicator.fulfilment),
+    isUnknown(indicator) && h('p', { class: 'notice unknown', 'data-testid': 'unknown' }, `Values unknown: ${indicator.owner.name} did not answer.`),
     chart.element,
   );
   return { element, draw: chart.draw };
@@ -80,7 +87,7 @@ export async function renderIndicators(container: HTMLElement, lineOfAction: Lin
   const name = `indicators-${(lineOfAction ?? 'all').toLowerCase().replace('_', '-')}`;
   show(
     container,
-    errorList(errors),
+    errorList(errors, indicators.filter(isUnknown).map((indicator) => indicator.name)),
     indicators.length === 0 && h('p', { class: 'notice' }, 'No indicators are defined for this line of action yet.'),
     h('div', { class: 'indicator-grid' }, ...cards.map((card) => card.element)),
     h('div', { class: 'table-header' }, h('h3', {}, 'Indicator table'), exportButtons(name, () => ({ rows: indicators.map(indicatorRow), json: { indicators } }))),

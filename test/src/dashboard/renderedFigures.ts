@@ -22,11 +22,14 @@ export function renderedCells(page: Page, selector: string): Promise<RenderedCel
   );
 }
 
-/** The cell shows the graph's answer: the same value, or "suppressed" with the reason, never 0 or blank. */
+/**
+ * The cell shows the graph's answer: the same value, "suppressed" with the reason, or "unknown" when
+ * no measure came back (its owner failed); never 0 or blank.
+ */
 export function expectCellShows(cell: RenderedCell, measure: GraphMeasure | null, where: string): void {
   const shown = { where, suppressed: cell.suppressed, reason: cell.reason ?? null, value: cell.value === '' ? null : Number(cell.value) };
   if (measure === null) {
-    expect({ ...shown, text: cell.text }).toEqual({ where, suppressed: '', reason: null, value: null, text: 'no data' });
+    expect({ ...shown, text: cell.text }).toEqual({ where, suppressed: '', reason: null, value: null, text: 'unknown' });
   } else if (measure.suppressed) {
     expect({ ...shown, text: cell.text }).toEqual({ where, suppressed: 'true', reason: measure.suppressionReason, value: null, text: 'suppressed' });
     expect(cell.title).toMatch(/^Withheld by disclosure control/);

@@ -3,8 +3,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { startHub } from '../support/hub';
+import { PARTNER_NAMES } from '@hub/core';
+import { exampleQuery, startHub } from '../support/hub';
 import { analystToken } from '../support/identity';
+import { refusingUrl, startTestGateway } from './standIns';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const artifacts = join(__dirname, '..', '..', 'artifacts');
@@ -108,5 +110,44 @@ test('the sandbox loads nothing from outside the hub and runs its example query'
     expect(cspViolations).toEqual([]);
   } finally {
     await context.close();
+  }
+});
+
+test('with one owner down, the sandbox loads its schema on first load with the token from the link (no 401, docs), and shows the partial answer', async () => {
+  const urls = Object.fromEntries(PARTNER_NAMES.map((name) => [name, hub.subgraphs[name].url]));
+  const gateway = await startTestGateway({ subgraphUrls: { ...urls, 'volunteer-centre': await refusingUrl() }, exampleQuery: exampleQuery('job-line-of-action') });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const token = await analystToken();
+  const posts: { status: number; introspection: boolean; authorization: string | undefined }[] = [];
+  page.on('response', (res) => {
+    if (res.url() !== gateway.url || res.request().method() !== 'POST') return;
+    const introspection = res.request().postData()?.includes('__schema') ?? false;
+    posts.push({ status: res.status(), introspection, authorization: res.request().headers().authorization });
+  });
+  try {
+    const introspected = page.waitForResponse((res) => res.url() === gateway.url && !!res.request().postData()?.includes('__schema'));
+    await page.goto(`${gateway.url}#token=${token}`);
+    expect((await introspected).status()).toBe(200);
+    await page.locator('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]').click();
+    const docs = page.locator('.graphiql-doc-explorer');
+    await docs.locator('.graphiql-doc-explorer-root-type', { hasText: 'query' }).waitFor({ timeout: 30_000 });
+    await docs.getByText('Query', { exact: true }).first().click();
+    await docs.getByText('lineOfAction', { exact: true }).first().waitFor({ timeout: 10_000 });
+    expect(posts.filter((post) => post.status === 401)).toEqual([]);
+    expect(posts.filter((post) => post.introspection).map((post) => post.authorization)).toEqual([`Bearer ${token}`]);
+    expect(await page.getByText('Error fetching schema').count()).toBe(0);
+
+    const answer = page.waitForResponse((res) => res.url() === gateway.url && !res.request().postData()?.includes('__schema'));
+    await page.locator('.graphiql-execute-button').click();
+    const body = (await (await answer).json()) as { data: { lineOfAction: Record<string, unknown> }; errors: { extensions: { partner: string } }[] };
+    expect(body.data.lineOfAction.name).toEqual(expect.any(String));
+    expect(body.errors.map((error) => error.extensions.partner)).toEqual(['volunteer-centre']);
+    await page.locator('.graphiql-response .view-lines').filter({ hasText: '"data"' }).waitFor({ timeout: 30_000 });
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: join(artifacts, 'sandbox-owner-down.png') });
+  } finally {
+    await context.close();
+    await gateway.stop();
   }
 });

@@ -1,6 +1,6 @@
 // `npm run bench`: the hub's gateway side by side with Hive Gateway and with the floor (the
 // subgraph fetches alone), in front of the same five subgraph processes, on loopback. Not a
-// test: it prints tables for the README's "Performance" section. Options: bench/options.ts.
+// test: it prints tables for docs/performance.md. Options: bench/options.ts.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';

@@ -1,7 +1,7 @@
 // `npm run bench:import`: generates an employment extract of 1,000,000 rows (BENCH_ROWS to change
 // it) in a temporary folder, loads it with the real `hub import` into a fresh embedded database,
 // then loads it again (nothing changes), and prints rows/s and the command's peak RSS.
-// Not a test: run by hand, figures go to the README ("Importing data").
+// Not a test: run by hand, figures go to docs/performance.md.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Printing: aligned tables (Markdown, so they paste into the README as they are), the ratios
+// Printing: aligned tables (Markdown, so they paste into docs/performance.md as they are), the ratios
 // hub/Hive and hub/floor, and the targets judged on them.
 import type { ContenderName } from './contenders';
 import type { LoadResult } from './load';

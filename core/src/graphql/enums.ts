@@ -19,7 +19,7 @@ export enum AreaKind {
  * that two answers cannot be subtracted to single out a person. Every band is a disjoint band or
  * a union of adjacent disjoint bands (`AGE_BAND_COMPONENTS`): no band ends inside another, which
  * would let a difference of two bands pick out a single year of age. For that reason the alliance's
- * target group 0-25 (DOMAIN.md) is approximated by 0-24: a 0-25 band minus 0-24 would be the
+ * target group 0-25 (docs/domain.md) is approximated by 0-24: a 0-25 band minus 0-24 would be the
  * 25-year-olds alone.
  */
 export enum AgeBand {

@@ -19,7 +19,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /** One column of an extract: its documentation and how its text becomes a value. */
 export interface ColumnSpec<T> {
-  /** For the README and `hub import --help`. */
+  /** For docs/partner-it.md and `hub import --help`. */
   description: string;
   /** The kind of value, as people read it: "date (YYYY-MM-DD)". */
   type: string;

@@ -8,7 +8,7 @@ function partner(code: string, name: string, kind: PartnerKind, role: Governance
 }
 
 /**
- * MedVind's partners (DOMAIN.md): the partner group (foundation and municipality), the steering
+ * MedVind's partners (docs/domain.md): the partner group (foundation and municipality), the steering
  * group, and activity partners that joined as initiatives needed them.
  */
 const PARTNERS: readonly PartnerRecord[] = [

@@ -18,7 +18,7 @@ function initiative(input: InitiativeInput): InitiativeSpec {
 
 /**
  * The alliance's initiatives, spread over the four lines of action and the age groups, named
- * after DOMAIN.md's examples where it has them. The first partner is the lead; every partner's
+ * after docs/domain.md's examples where it has them. The first partner is the lead; every partner's
  * `joinedOn` (alliance.ts) is on or before the start of the initiatives it takes part in.
  */
 export const INITIATIVES: readonly InitiativeSpec[] = [

@@ -14,7 +14,7 @@ import {
 import type { BenefitKind, EmploymentKind, PlacementRecord, Spell, World } from './world';
 
 export const PART_TIME_JOB_PROGRAMME = 'part-time-job-programme';
-/** The programme's first placements (DOMAIN.md: the programme runs from 2018). */
+/** The programme's first placements (docs/domain.md: the programme runs from 2018). */
 export const PART_TIME_JOB_PROGRAMME_START = '2018-03-01';
 
 /** Local employers that take young people from the programme. */
@@ -83,7 +83,7 @@ const PROGRAMME_START_DAY = parseDay(PART_TIME_JOB_PROGRAMME_START);
 const PROGRAMME_RAMP_END_DAY = dayOf(2026, 10, 31);
 
 /**
- * Target share of 15-17-year-olds with a running part-time job: DOMAIN.md's "significantly fewer
+ * Target share of 15-17-year-olds with a running part-time job: docs/domain.md's "significantly fewer
  * in Østerbyen than in Esbjerg overall", lifted slowly by the programme from 2018. The rates are
  * set a little above the shares measured (about 6 % rising to 13 % in Østerbyen, 40 % in the rest
  * of Esbjerg) because 13-14-year-olds start with fewer jobs and the share lags a rising rate.

@@ -15,7 +15,7 @@ import type { PersonRecord, Residence, WorldOptions } from './world';
 /** Ages in the register extract at the extract date: 0-34, so the 2017 baseline has 15-24-year-olds. */
 export const MAX_AGE = 34;
 
-/** Hedelundgårdparken's target group per 10,000 persons: DOMAIN.md's 613 residents aged 15-24. */
+/** Hedelundgårdparken's target group per 10,000 persons: docs/domain.md's 613 residents aged 15-24. */
 export const ESTATE_YOUTH_PER_10000 = 613;
 
 /**

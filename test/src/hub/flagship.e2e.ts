@@ -113,7 +113,7 @@ describe('the flagship query about the Job line of action', () => {
     const esbjerg = await sqlTable(on('jobcentre'), 'esbjerg', countIn);
     expect(line.partTimeJobOsterbyen).toEqual(pick(expectedShare(osterbyen, 'osterbyen', band), ...fields));
     expect(line.partTimeJobEsbjerg).toEqual(pick(expectedShare(esbjerg, 'esbjerg', band), ...fields));
-    // The seed follows DOMAIN.md: far fewer part-time jobs in Østerbyen than in Esbjerg.
+    // The seed follows docs/domain.md: far fewer part-time jobs in Østerbyen than in Esbjerg.
     const share = async (column: string, area: string) => {
       const counts = await countIn(column, area, 15, 17);
       return counts.numerator / counts.denominator;

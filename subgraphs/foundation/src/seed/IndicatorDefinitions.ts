@@ -24,7 +24,7 @@ const ALLIANCE_START = '2017-06-30';
 const ALLIANCE_END = '2029-12-31';
 
 /**
- * MedVind's shared measurement (DOMAIN.md), one indicator per question the secretariat asks.
+ * MedVind's shared measurement (docs/domain.md), one indicator per question the secretariat asks.
  * Baselines are the figures the owners reported at the start (rounded); targets are the
  * alliance's. Each owner computes its measure from its own records only: NEET from the
  * municipality's youth guidance register (the jobcentre knows work, not education), well-being

@@ -7,6 +7,7 @@ import { Role } from '@hub/core';
 import { parse } from 'csv-parse/sync';
 import type { Browser } from 'playwright-core';
 import { postGraphQL } from '../support/graphql';
+import { PATIENT_PARTNERS, withEnv } from '../support/env';
 import { startHub } from '../support/hub';
 import { callerToken } from '../support/identity';
 import { launchChromium, watchedPage, type WatchedPage } from './browser';
@@ -29,7 +30,7 @@ async function ask<T>(query: string, variables?: Record<string, unknown>): Promi
 }
 
 beforeAll(async () => {
-  hub = await startHub({ persons: 1000 });
+  hub = await withEnv(PATIENT_PARTNERS, () => startHub({ persons: 1000 }));
   token = await callerToken({ partner: 'lauritzen-foundation', roles: [Role.DASHBOARD] });
   dashboardUrl = new URL('/dashboard', hub.gatewayUrl).href;
   browser = await launchChromium();

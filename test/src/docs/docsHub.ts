@@ -2,33 +2,13 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PARTNERS } from '@hub/core';
+import { PATIENT_PARTNERS, withEnv } from '../support/env';
 import { startHub, type TestHub } from '../support/hub';
 import { testIdentity } from '../support/identity';
 import { REPO_ROOT } from '../support/processes';
 
-/**
- * The safelist the docs promise, and partner time limits far above the default 3 s: these tests
- * check what the examples answer, on a machine that may be running other suites beside them;
- * speed is the benchmark's business (docs/performance.md).
- */
-const DOCS_HUB_ENV: Record<string, string> = {
-  HUB_SAFELIST: 'enforce',
-  ...Object.fromEntries(PARTNERS.map((partner) => [`${partner.envPrefix}_TIMEOUT_MS`, '60000'])),
-};
-
-async function withEnv<T>(env: Record<string, string>, run: () => Promise<T>): Promise<T> {
-  const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
-  Object.assign(process.env, env);
-  try {
-    return await run();
-  } finally {
-    for (const [name, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
-}
+/** The safelist the docs promise, and patient partners (support/env.ts). */
+const DOCS_HUB_ENV: Record<string, string> = { HUB_SAFELIST: 'enforce', ...PATIENT_PARTNERS };
 
 /** How a shell example ended. */
 export interface ShellRun {

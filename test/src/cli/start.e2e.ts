@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PARTNERS } from '@hub/core';
 import { exampleQuery } from '../support/hub';
 import { postGraphQL } from '../support/graphql';
-import { REPO_ROOT, freePort, waitForOutput } from '../support/processes';
+import { REPO_ROOT, freePort, interruptProcess, waitForOutput } from '../support/processes';
 
 describe('`hub start` (what `npm start` runs)', () => {
   let child: ChildProcess;
@@ -25,11 +25,7 @@ describe('`hub start` (what `npm start` runs)', () => {
   });
 
   afterAll(async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGINT');
-      await exited;
-    }
+    await interruptProcess(child);
     rmSync(dataDir, { recursive: true, force: true });
   });
 

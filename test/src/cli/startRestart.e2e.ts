@@ -7,7 +7,7 @@ import { PARTNERS } from '@hub/core';
 import { exampleQuery } from '../support/hub';
 import { postGraphQL, type GraphQLResponse } from '../support/graphql';
 import { analystToken, testIdentity } from '../support/identity';
-import { REPO_ROOT, freePort, waitForOutput } from '../support/processes';
+import { REPO_ROOT, freePort, interruptProcess, waitForOutput } from '../support/processes';
 
 type LineAnswer = GraphQLResponse<{ lineOfAction: Record<string, unknown> | null }>;
 
@@ -61,11 +61,7 @@ describe('`hub start` keeps the hub serving when one process dies', () => {
   });
 
   afterAll(async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGINT');
-      await exited;
-    }
+    await interruptProcess(child);
     rmSync(dataDir, { recursive: true, force: true });
   });
 

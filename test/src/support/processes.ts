@@ -30,3 +30,11 @@ export function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<str
     child.once('exit', (code) => reject(new Error(`exited with ${code} before ${pattern}:\n${output}`)));
   });
 }
+
+/** Stops a `hub start` the test launched with Ctrl-C, as a user would, and waits for it to exit. */
+export async function interruptProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGINT');
+  await exited;
+}

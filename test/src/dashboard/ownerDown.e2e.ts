@@ -8,6 +8,7 @@ import type { RunningGateway } from '@hub/gateway';
 import type { Browser } from 'playwright-core';
 import { refusingUrl, startTestGateway } from '../gateway/standIns';
 import { postGraphQL } from '../support/graphql';
+import { PATIENT_PARTNERS, withEnv } from '../support/env';
 import { startHub, type TestHub } from '../support/hub';
 import { callerToken } from '../support/identity';
 import { launchChromium, watchedPage, type WatchedPage } from './browser';
@@ -26,12 +27,13 @@ let view: WatchedPage;
 let everyoneUp: { indicators: (GraphIndicator & { name: string; owner: { code: string } })[] };
 
 beforeAll(async () => {
-  hub = await startHub({ persons: 300 });
+  hub = await withEnv(PATIENT_PARTNERS, () => startHub({ persons: 300 }));
   token = await callerToken({ partner: 'lauritzen-foundation', roles: [Role.DASHBOARD] });
   const named = INDICATORS.replace('indicators {', 'indicators { name owner { code }');
   everyoneUp = (await postGraphQL<typeof everyoneUp>(hub.gatewayUrl, named, undefined, token)).data!;
   const urls = Object.fromEntries(PARTNER_NAMES.map((name) => [name, hub.subgraphs[name].url]));
-  gateway = await startTestGateway({ subgraphUrls: { ...urls, [DOWN]: await refusingUrl() } });
+  const refusing = await refusingUrl();
+  gateway = await withEnv(PATIENT_PARTNERS, () => startTestGateway({ subgraphUrls: { ...urls, [DOWN]: refusing } }));
   browser = await launchChromium();
   view = await watchedPage(browser, gateway.url);
   await view.page.goto(`${new URL('/dashboard', gateway.url).href}#token=${token}`);

@@ -6,6 +6,7 @@ import { DASHBOARD_OPERATIONS_DIR, MANIFEST_PATH, buildManifest, readManifest, s
 import type { Browser, Response } from 'playwright-core';
 import { refusingUrl, startTestGateway } from '../gateway/standIns';
 import { postGraphQL, type GraphQLResponse } from '../support/graphql';
+import { PATIENT_PARTNERS, withEnv } from '../support/env';
 import { startHub, type TestHub } from '../support/hub';
 import { callerToken } from '../support/identity';
 import { launchChromium, watchedPage, type WatchedPage } from './browser';
@@ -24,9 +25,9 @@ let view: WatchedPage;
 const exchanges: Promise<Exchange>[] = [];
 
 beforeAll(async () => {
-  hub = await startHub({ persons: 300 });
+  hub = await withEnv(PATIENT_PARTNERS, () => startHub({ persons: 300 }));
   const urls = Object.fromEntries(PARTNER_NAMES.map((name) => [name, hub.subgraphs[name].url]));
-  enforced = await startTestGateway({ subgraphUrls: urls, safelist: { mode: 'enforce' } });
+  enforced = await withEnv(PATIENT_PARTNERS, () => startTestGateway({ subgraphUrls: urls, safelist: { mode: 'enforce' } }));
   token = await callerToken({ partner: 'lauritzen-foundation', roles: [Role.DASHBOARD] });
   browser = await launchChromium();
   view = await watchedPage(browser, enforced.url);

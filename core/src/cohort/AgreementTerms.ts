@@ -49,7 +49,13 @@ export function agreementRefusal(field: string, agreement: string, missing: stri
   });
 }
 
-const inForce = (terms: AgreementTerms, today: string) => terms.validFrom <= today && today <= terms.validTo;
+/**
+ * Why an agreement is not in force on `today` ("valid 2017-01-01 to 2019-12-31"), or null when it
+ * is. Outside its dates an agreement lets nothing about its cohorts be answered, not even their size.
+ */
+export function outOfForce(terms: Pick<AgreementTerms, 'validFrom' | 'validTo'>, today: string): string | null {
+  return terms.validFrom <= today && today <= terms.validTo ? null : `is valid ${terms.validFrom} to ${terms.validTo}`;
+}
 
 /**
  * Why the agreement does not let `kind`'s cohort go from its definer to `recipient` (for
@@ -66,7 +72,8 @@ export function agreementGap(
   const organisation = partnerSpec(recipient).organisation;
   const wanted = `a data-sharing agreement in force today in which ${provider} provides ${kind} cohorts to ${organisation}`;
   if (!terms) return wanted;
-  if (!inForce(terms, today)) return `${wanted}; agreement ${terms.code} is valid ${terms.validFrom} to ${terms.validTo}`;
+  const expired = outOfForce(terms, today);
+  if (expired) return `${wanted}; agreement ${terms.code} ${expired}`;
   if (terms.provider !== provider) return `${wanted}; agreement ${terms.code} is provided by ${terms.provider}`;
   const grant = terms.grants.find((candidate) => candidate.recipient === organisation);
   if (!grant) return `${wanted}; agreement ${terms.code} does not name ${organisation}`;

@@ -6,7 +6,7 @@ import { Measure, countMeasure } from '../graphql/Measure';
 import { today } from '../measures/populationMeasure';
 import { partnerSpec, type PartnerName } from '../partners';
 import type { RequestContext } from '../server/context';
-import { AGREEMENT_TERMS_SELECTION, agreementGap, agreementRefusal } from './AgreementTerms';
+import { AGREEMENT_TERMS_SELECTION, agreementGap, agreementRefusal, outOfForce } from './AgreementTerms';
 import { COHORT_DEFINER, decodeCohortId, describeCohort, type CohortKind, type CohortMeasure } from './CohortDefinition';
 import { RELEASE_SELECTION, cohortEntity, releaseType, type CohortRelease, type CohortRepresentation } from './CohortEntity';
 import { writeCohortAudit } from './cohortAudit';
@@ -73,13 +73,18 @@ function sizeResolver(definer: PartnerName, kind: CohortKind, options: CohortPar
   @Resolver(() => cohortEntity(definer))
   class SizeResolver {
     @Directive('@inaccessible')
+    @Directive(`@requires(fields: "${AGREEMENT_TERMS_SELECTION}")`)
     @FieldResolver(() => Measure, { name: field, nullable: true })
     async [field](
       @Root() cohort: CohortRepresentation,
       @Ctx() context: Context,
       @Info() info: GraphQLResolveInfo,
     ): Promise<Measure | null> {
-      if (decodeCohortId(cohort.id).kind !== kind) return null;
+      const spec = decodeCohortId(cohort.id);
+      if (spec.kind !== kind) return null;
+      // The definer checks the terms itself: it counts its cohort only under its own agreement in force.
+      const terms = termsOf(cohort, spec.agreement);
+      if (!terms || terms.provider !== partnerSpec(definer).organisation || outOfForce(terms, today())) return null;
       const decision = await cohortRequest(context, info, options).decisions.load(cohort.id);
       return countMeasure(decision.members.length, decision.suppression);
     }

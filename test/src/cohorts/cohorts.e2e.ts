@@ -127,21 +127,22 @@ describe('data-sharing agreements', () => {
     expect((await auditRows('jobcentre')).slice(before)).toEqual([]);
   });
 
-  it('refuses every measure under an expired agreement, and the provider releases no one', async () => {
+  it('answers nothing under an expired agreement, not even the size, and the provider releases no one', async () => {
     const before = (await auditRows('housing-association')).length;
-    const response = await cohort(estate, 'hedelundgardparken-baseline-2017', measures(['inEducation', 'inWork']));
+    const response = await cohort(estate, 'hedelundgardparken-baseline-2017', `id size { value } ${measures(['inEducation', 'inWork'])}`);
+    expect(response.data?.cohort ?? null).toBeNull();
     expect(response.errors!.map((error) => error.extensions)).toEqual([
-      expect.objectContaining({ code: 'FORBIDDEN', field: 'Cohort.inEducation' }),
-      expect.objectContaining({ code: 'FORBIDDEN', field: 'Cohort.inWork' }),
+      expect.objectContaining({ code: 'FORBIDDEN', field: 'Query.cohort' }),
     ]);
     expect(response.errors![0].extensions!.missing).toContain('agreement hedelundgardparken-baseline-2017 is valid 2017-01-01 to 2019-12-31');
     expect((await auditRows('housing-association')).slice(before)).toEqual([]);
   });
 
   it('refuses a cohort under an agreement whose provider is another partner', async () => {
-    const response = await cohort(estate, 'osterbyen-youth-job-and-leisure', measures(['inWork']));
+    const response = await cohort(estate, 'osterbyen-youth-job-and-leisure', `size { value } ${measures(['inWork'])}`);
     expect(response.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'Cohort.inWork' });
     expect(response.errors![0].message).toContain('is provided by esbjerg-municipality');
+    expect(response.data!.cohort!.size).toBeNull();
   });
 
   it('answers NOT_FOUND for an unknown agreement and BAD_USER_INPUT for a definition off the predefined dimensions', async () => {

@@ -1,6 +1,6 @@
 // The housing association's subgraph alone, on its own database (embedded, or PostgreSQL in CI): every figure it answers is
 // checked against a direct SQL count on the same database.
-import { AgeBand, DISJOINT_AGE_BANDS, shareSuppression, today, type RunningSubgraph } from '@hub/core';
+import { AgeBand, CohortKind, DISJOINT_AGE_BANDS, encodeCohortId, shareSuppression, today, type RunningSubgraph } from '@hub/core';
 import { housingAssociation } from '@hub/subgraph-housing-association';
 import { expectedCount, pick, sqlTable, type MeasureJson as Published } from '../disclosure/expected';
 import { postGraphQL } from '../support/graphql';
@@ -407,5 +407,36 @@ describe("a person's tenancy", () => {
     const one = await statementsOf(lookup(rows.slice(0, 1)));
     const fifty = await statementsOf(lookup(rows));
     expect(fifty).toBe(one);
+  });
+});
+
+describe("an estate cohort's size", () => {
+  const agreement = 'medvind-neet-follow-up';
+  const id = encodeCohortId({
+    kind: CohortKind.ESTATE_RESIDENTS,
+    area: ESTATE,
+    programme: null,
+    ageBand: AgeBand.AGE_15_24,
+    asOf: '2026-01-01',
+    agreement,
+  });
+  const terms = { code: agreement, provider: 'ungdomsbo', grants: [], validFrom: '2024-01-01', validTo: '2999-12-31' };
+  const sizeUnder = async (agreementTerms: typeof terms) => {
+    const [cohort] = await entities<{ estateCohortSize: { value: number | null } | null }>(
+      'Cohort',
+      [{ id, agreementTerms } as unknown as Record<string, string>],
+      'estateCohortSize { value }',
+    );
+    return cohort.estateCohortSize;
+  };
+
+  test('is counted under the association\'s own agreement in force', async () => {
+    expect((await sizeUnder(terms))?.value).toBeGreaterThan(0);
+  });
+
+  test('is not counted under terms out of force or provided by another partner, whatever the gateway relays', async () => {
+    expect(await sizeUnder({ ...terms, validTo: '2019-12-31' })).toBeNull();
+    expect(await sizeUnder({ ...terms, validFrom: '2999-01-01' })).toBeNull();
+    expect(await sizeUnder({ ...terms, provider: 'esbjerg-municipality' })).toBeNull();
   });
 });

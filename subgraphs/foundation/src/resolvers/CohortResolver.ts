@@ -2,11 +2,14 @@ import {
   Aggregate,
   AgreementTerms,
   Measure,
+  agreementRefusal,
   decodeCohortId,
   encodeCohortId,
   notFound,
+  outOfForce,
   relayedCount,
   sizeField,
+  today,
   COHORT_KINDS,
   type MeasureFigures,
 } from '@hub/core';
@@ -34,9 +37,13 @@ export class CohortResolver {
     agreement: string,
     @Ctx() context: FoundationContext,
   ): Promise<Cohort> {
-    if (!(await context.loaders.agreement.load(agreement))) {
+    const terms = await context.loaders.agreement.load(agreement);
+    if (!terms) {
       throw notFound(`No data-sharing agreement "${agreement}"; \`dataSharingAgreements\` lists them.`, 'agreement', agreement);
     }
+    // Outside its dates an agreement answers nothing about its cohorts, not even their size.
+    const expired = outOfForce(terms, today());
+    if (expired) throw agreementRefusal('Query.cohort', agreement, `a data-sharing agreement in force today; agreement ${agreement} ${expired}`);
     return { id: encodeCohortId(await validCohortSpec(definition, agreement, context)) };
   }
 

@@ -37,6 +37,7 @@ export * from './loaders/spellsOfPersons';
 export * from './measures/populationMeasure';
 export * from './measures/groupedPopulations';
 export * from './measures/AreaDateArgs';
+export * from './measures/referenceDates';
 export * from './cohort';
 export * from './export/csvRows';
 export * from './indicators/IndicatorReading';

@@ -3,7 +3,7 @@ import { Ctx, Directive, FieldResolver, Info, Resolver, Root, type ClassType } f
 import { Aggregate } from '../auth/access';
 import { MeasureUnit } from '../graphql/enums';
 import { Measure, countMeasure } from '../graphql/Measure';
-import { today } from '../measures/populationMeasure';
+import { today } from '../measures/referenceDates';
 import { partnerSpec, type PartnerName } from '../partners';
 import type { RequestContext } from '../server/context';
 import { AGREEMENT_TERMS_SELECTION, agreementGap, agreementRefusal, outOfForce } from './AgreementTerms';

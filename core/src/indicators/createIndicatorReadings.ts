@@ -4,7 +4,7 @@ import { Aggregate } from '../auth/access';
 import { AgeBand } from '../graphql/enums';
 import type { Measure } from '../graphql/Measure';
 import { LocalDate } from '../graphql/scalars';
-import { today } from '../measures/populationMeasure';
+import { latestStockReferenceDate, today } from '../measures/referenceDates';
 import { partnerSpec, type PartnerName } from '../partners';
 import { INDICATOR_DEFINITION_FIELDS, indicatorReadingType, readingField } from './IndicatorReading';
 
@@ -109,9 +109,9 @@ export function createIndicatorReadings<TContext>(
     @Aggregate()
     @Directive('@inaccessible')
     @Directive(`@requires(fields: "${INDICATOR_DEFINITION_FIELDS}")`)
-    @FieldResolver(() => Reading, { name: field, nullable: true, description: `${description} Today.` })
+    @FieldResolver(() => Reading, { name: field, nullable: true, description: `${description} On the latest reference date (month end).` })
     reading(@Root() indicator: OwnedIndicator, @Ctx() context: TContext) {
-      return read(indicator.id, indicator, today(), context);
+      return read(indicator.id, indicator, latestStockReferenceDate(today()), context);
     }
   }
 

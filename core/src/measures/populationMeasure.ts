@@ -178,8 +178,3 @@ export function populationMeasureLoader(
     );
   });
 }
-
-/** Today's date as `YYYY-MM-DD`, the default of every `on` argument. */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}

@@ -88,5 +88,5 @@ export function ownerMeasure(
   return MEASURES[indicator.measure](sql, area, indicator.ageBand, on);
 }
 
-/** Today as the subgraphs see it (UTC), the day of every current value. */
+/** Today as the subgraphs see it (UTC): the day goal fulfilment is judged on. */
 export const todayUtc = () => new Date().toISOString().slice(0, 10);

@@ -3,6 +3,7 @@
 import { INDICATOR_OWNERS, PARTNER_NAMES, partnerSpec, type PartnerName } from '@hub/core';
 import type { RunningGateway } from '@hub/gateway';
 import { postGraphQL, type GraphQLResponse } from '../support/graphql';
+import { PATIENT_PARTNERS, withEnv } from '../support/env';
 import { startHub, type TestHub } from '../support/hub';
 import { behaviours, refusingUrl, standInPartner, startTestGateway, type StandIn } from '../gateway/standIns';
 
@@ -31,13 +32,13 @@ const standIns: StandIn[] = [];
 
 async function askWith(partner: PartnerName, url: string, traffic = {}): Promise<GraphQLResponse<Answer>> {
   const urls = Object.fromEntries(PARTNER_NAMES.map((name) => [name, hub.subgraphs[name].url]));
-  const gateway = await startTestGateway({ subgraphUrls: { ...urls, [partner]: url }, traffic });
+  const gateway = await withEnv(PATIENT_PARTNERS, () => startTestGateway({ subgraphUrls: { ...urls, [partner]: url }, traffic }));
   gateways.push(gateway);
   return postGraphQL<Answer>(gateway.url, QUERY);
 }
 
 beforeAll(async () => {
-  hub = await startHub({ persons: 300 });
+  hub = await withEnv(PATIENT_PARTNERS, () => startHub({ persons: 300 }));
   const response = await postGraphQL<Answer>(hub.gatewayUrl, QUERY);
   expect(response.errors).toBeUndefined();
   everyoneUp = response.data!;
@@ -91,7 +92,7 @@ describe('indicators when one owner fails', () => {
     const silent = await standInPartner(behaviours.hang);
     standIns.push(silent);
     // The setting is every partner's: long enough for the real ones on a busy test machine.
-    const response = await askWith('volunteer-centre', silent.url, { timeoutMs: 3000 });
+    const response = await askWith('volunteer-centre', silent.url, { timeoutMs: 10_000 });
     expectOnlyOwnIndicatorsLost(response, 'volunteer-centre');
     for (const error of response.errors!) {
       expect(error.extensions).toMatchObject({ code: 'PARTNER_TIMEOUT', partner: 'volunteer-centre' });

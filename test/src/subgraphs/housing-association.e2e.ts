@@ -1,6 +1,15 @@
 // The housing association's subgraph alone, on its own database (embedded, or PostgreSQL in CI): every figure it answers is
 // checked against a direct SQL count on the same database.
-import { AgeBand, CohortKind, DISJOINT_AGE_BANDS, encodeCohortId, shareSuppression, today, type RunningSubgraph } from '@hub/core';
+import {
+  AgeBand,
+  CohortKind,
+  DISJOINT_AGE_BANDS,
+  encodeCohortId,
+  latestStockReferenceDate,
+  shareSuppression,
+  today,
+  type RunningSubgraph,
+} from '@hub/core';
 import { housingAssociation } from '@hub/subgraph-housing-association';
 import { expectedCount, pick, sqlTable, type MeasureJson as Published } from '../disclosure/expected';
 import { postGraphQL } from '../support/graphql';
@@ -105,7 +114,7 @@ beforeAll(async () => {
   await sql(
     `INSERT INTO tenancy (pseudonym, birth_year, municipality_code, district_code, estate_code,
                           department_code, unit_number, moved_in_on, moved_out_on)
-     VALUES ($1, 2003, 'esbjerg', 'hedelund', $2, $3, 1, '2019-04-01', '2020-12-31')`,
+     VALUES ($1, 2003, 'esbjerg', 'hedelund', $2, $3, 1, '2019-04-30', '2020-12-31')`,
     [FORMER_TENANT, ESTATE, `${ESTATE}-1`],
   );
 });
@@ -129,12 +138,13 @@ describe('residents', () => {
   });
 
   test('a tenancy counts from the day of moving in through the day of moving out, not after', async () => {
-    // The former tenant is 16-17 over these days, so only the move decides whether they count.
+    // The former tenant moved in and out on month ends (reference dates) and is 16-17 over these
+    // days, so only the move decides whether they count.
     const days: [string, number][] = [
       ['2019-03-31', 0],
-      ['2019-04-01', 1],
+      ['2019-04-30', 1],
       ['2020-12-31', 1],
-      ['2021-01-01', 0],
+      ['2021-01-31', 0],
     ];
     for (const [on, formerTenant] of days) {
       const [area] = await entities<{ residents: MeasureJson }>(
@@ -154,14 +164,28 @@ describe('residents', () => {
     }
   });
 
-  test('residents default to ages 0-24 today', async () => {
+  test('residents are counted on reference dates only: month ends, not after today', async () => {
+    const latest = latestStockReferenceDate(today());
+    const nextMonthEnd = new Date(Date.UTC(Number(latest.slice(0, 4)), Number(latest.slice(5, 7)) + 1, 0)).toISOString().slice(0, 10);
+    for (const on of ['2024-01-01', '2024-02-28', nextMonthEnd, '2016-12-31']) {
+      const body = await graphql(
+        'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Area { residents(on: "' + on + '") { value } } } }',
+        { reps: [{ __typename: 'Area', code: ESTATE }] },
+      );
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'on' });
+      expect(body.errors![0].message).toContain(`the last day of a month from 2017-01-31 to ${latest}; got ${on}`);
+    }
+  });
+
+  test('residents default to ages 0-24 on the latest reference date', async () => {
     const [area] = await entities<{ residents: MeasureJson }>(
       'Area',
       [{ code: 'esbjerg' }],
       'residents { value }',
     );
-    expect(area.residents).toEqual(pick(await expectedResidents('esbjerg', today(), AgeBand.AGE_0_24), 'value'));
-    expect(area.residents.value).toBe(await residentsBySql('municipality_code', 'esbjerg', today(), 0, 24));
+    const latest = latestStockReferenceDate(today());
+    expect(area.residents).toEqual(pick(await expectedResidents('esbjerg', latest, AgeBand.AGE_0_24), 'value'));
+    expect(area.residents.value).toBe(await residentsBySql('municipality_code', 'esbjerg', latest, 0, 24));
   });
 
   test('residents by age band give one count per disjoint band for an estate, a district and the municipality', async () => {
@@ -194,7 +218,7 @@ describe('residents', () => {
       entities(
         'Area',
         codes.map((code) => ({ code })),
-        'residentsByAgeBand(on: "2024-01-01") { measure { value } }',
+        'residentsByAgeBand(on: "2024-01-31") { measure { value } }',
       );
     const one = await statementsOf(breakdown([ESTATE]));
     const three = await statementsOf(breakdown([ESTATE, 'stengardsvej', 'kvaglund']));

@@ -1,3 +1,4 @@
+import { lastDayOfMonth } from '@hub/core';
 import { IndicatorPeriod } from '../entities/IndicatorEnums';
 
 /** One point of a series: its period label and the day it is measured on. */
@@ -8,14 +9,10 @@ export interface PeriodDay {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The last day of a month (month 1-12), as `YYYY-MM-DD`. */
-function lastDayOfMonth(year: number, month: number): string {
-  return `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
-}
-
 /**
- * The periods from the one holding `from` (the baseline date) to the one holding `until` (today),
- * each measured on its last day, the running one today. Empty when `from` is after `until`.
+ * The periods from the one holding `from` (the baseline date) to the one holding `until` (the
+ * latest reference date, a month end), each measured on its last day, the running year on `until`.
+ * Empty when `from` is after `until`.
  */
 export function periodDays(period: IndicatorPeriod, from: string, until: string): PeriodDay[] {
   if (from > until) return [];

@@ -1,4 +1,4 @@
-import { Aggregate, LineOfActionCode, Measure, OWNER_READINGS, notFound, ownerReading, readingsOf, today } from '@hub/core';
+import { Aggregate, LineOfActionCode, Measure, OWNER_READINGS, latestStockReferenceDate, notFound, ownerReading, readingsOf, today } from '@hub/core';
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { ALLIANCE_SCOPE, GoalFulfilment } from '../entities/GoalFulfilment';
 import { Indicator, IndicatorPoint } from '../entities/Indicator';
@@ -110,13 +110,15 @@ export class IndicatorResolver {
   }
 
   @FieldResolver(() => [IndicatorObservation], {
-    description: 'The values from the baseline\'s period to today\'s, one per YEAR or MONTH, live from the owner\'s data.',
+    description:
+      'The values from the baseline\'s period to the latest reference date (month end), one per YEAR or MONTH, ' +
+      'each on its last day, live from the owner\'s data.',
   })
   series(
     @Root() indicator: Indicator,
     @Arg('period', () => IndicatorPeriod, { defaultValue: IndicatorPeriod.YEAR }) period: IndicatorPeriod,
   ): IndicatorObservation[] {
-    return periodDays(period, indicator.baselineOn, today()).map((day) =>
+    return periodDays(period, indicator.baselineOn, latestStockReferenceDate(today())).map((day) =>
       Object.assign(new IndicatorObservation(), {
         indicatorId: indicator.id,
         ...day,

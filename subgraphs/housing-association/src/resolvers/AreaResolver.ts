@@ -1,4 +1,4 @@
-import { AgeBand, AgeBandMeasure, LocalDate, Measure, today, Aggregate } from '@hub/core';
+import { AgeBand, AgeBandMeasure, LocalDate, Measure, ON_DESCRIPTION, referenceDateArg, Aggregate } from '@hub/core';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Department } from '../entities/Department';
 import type { HousingAssociationContext } from './context';
@@ -24,11 +24,11 @@ export class AreaResolver {
   residents(
     @Root() area: Area,
     @Arg('ageBand', () => AgeBand, { defaultValue: AgeBand.AGE_0_24 }) ageBand: AgeBand,
-    @Arg('on', () => LocalDate, { nullable: true, description: 'The day counted; today if left out.' })
+    @Arg('on', () => LocalDate, { nullable: true, description: ON_DESCRIPTION })
     on: string | null,
     @Ctx() { loaders }: HousingAssociationContext,
   ): Promise<Measure> {
-    return loaders.residents.load({ area: area.code, ageBand, on: on ?? today() });
+    return loaders.residents.load({ area: area.code, ageBand, on: referenceDateArg(on) });
   }
 
   @Aggregate()
@@ -38,7 +38,7 @@ export class AreaResolver {
   })
   residentsByAgeBand(
     @Root() area: Area,
-    @Arg('on', () => LocalDate, { nullable: true, description: 'The day counted; today if left out.' })
+    @Arg('on', () => LocalDate, { nullable: true, description: ON_DESCRIPTION })
     on: string | null,
     @Ctx() { loaders }: HousingAssociationContext,
   ): Promise<AgeBandMeasure[]> {

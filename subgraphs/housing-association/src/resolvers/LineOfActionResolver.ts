@@ -3,6 +3,7 @@ import {
   AreaKind,
   LocalDate,
   Measure,
+  ON_DESCRIPTION,
   badUserInput,
   unknownArea,
   Aggregate,
@@ -39,7 +40,7 @@ export class LineOfActionResolver {
   async residentsByAgeBand(
     @Root() _line: LineOfAction,
     @Arg('estate', { description: 'Estate code, e.g. "hedelundgardparken".' }) estate: string,
-    @Arg('on', () => LocalDate, { nullable: true, description: 'The day counted; today if left out.' })
+    @Arg('on', () => LocalDate, { nullable: true, description: ON_DESCRIPTION })
     on: string | null,
     @Ctx() { loaders }: HousingAssociationContext,
   ): Promise<AgeBandMeasure[]> {

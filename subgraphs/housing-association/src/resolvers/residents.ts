@@ -1,4 +1,4 @@
-import { DISJOINT_AGE_BANDS, today, type AgeBandMeasure } from '@hub/core';
+import { DISJOINT_AGE_BANDS, referenceDateArg, type AgeBandMeasure } from '@hub/core';
 import type { HousingAssociationLoaders } from '../loaders/createLoaders';
 
 /**
@@ -12,7 +12,7 @@ export function residentsByAgeBand(
   area: string,
   on: string | null | undefined,
 ): Promise<AgeBandMeasure[]> {
-  const day = on ?? today();
+  const day = referenceDateArg(on);
   return Promise.all(
     DISJOINT_AGE_BANDS.map(async (ageBand) => ({
       ageBand,

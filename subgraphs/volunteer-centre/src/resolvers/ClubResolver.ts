@@ -2,10 +2,11 @@ import {
   AgeBand,
   LocalDate,
   Measure,
+  ON_DESCRIPTION,
   PageArgs,
   notFound,
   pageWindow,
-  today,
+  referenceDateArg,
   Aggregate,
 } from '@hub/core';
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
@@ -48,10 +49,10 @@ export class ClubResolver {
   members(
     @Root() club: Club,
     @Arg('ageBand', () => AgeBand, { defaultValue: AgeBand.AGE_0_24 }) ageBand: AgeBand,
-    @Arg('on', () => LocalDate, { nullable: true, description: 'The day measured; today if left out.' })
+    @Arg('on', () => LocalDate, { nullable: true, description: ON_DESCRIPTION })
     on: string | null,
     @Ctx() { loaders }: VolunteerCentreContext,
   ): Promise<Measure> {
-    return loaders.clubMembers.load({ club: club.code, ageBand, on: on ?? today() });
+    return loaders.clubMembers.load({ club: club.code, ageBand, on: referenceDateArg(on) });
   }
 }

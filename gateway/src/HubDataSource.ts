@@ -5,7 +5,7 @@ import type { NullOnFailure } from './errors/nullOnFailure';
 import { unansweredEntities } from './errors/unansweredEntities';
 import type { GatewayContext } from './GatewayContext';
 import type { SubgraphAnswer } from './traffic/graphqlAnswer';
-import { partnerFailureMessage, partnerFailureOf } from './traffic/PartnerFailure';
+import { BUSY_RETRY_AFTER_SECONDS, PartnerErrorCode, partnerFailureMessage, partnerFailureOf } from './traffic/PartnerFailure';
 import type { PartnerLink } from './traffic/PartnerLink';
 
 /**
@@ -75,7 +75,8 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
       const partner = this.link.name;
       (options.context as Partial<GatewayContext>).record?.partnerFailures.push({ partner, code: failure.code, detail: failure.detail });
       const message = partnerFailureMessage(partner, failure.code, this.link.settings.timeoutMs);
-      return this.unanswered({ errors: [{ message, path: failurePath(query, isVisible), extensions: { code: failure.code, partner } }] }, query, variables);
+      const extensions = { code: failure.code, partner, ...(failure.code === PartnerErrorCode.BUSY && { retryAfter: BUSY_RETRY_AFTER_SECONDS }) };
+      return this.unanswered({ errors: [{ message, path: failurePath(query, isVisible), extensions }] }, query, variables);
     }
   }
 

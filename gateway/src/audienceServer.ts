@@ -16,6 +16,7 @@ import { queryLimitOptions, type QueryLimits } from './limits/queryLimits';
 import { observationPlugin } from './observability/observeGateway';
 import type { Safelist } from './safelist/Safelist';
 import type { PartnerLinks } from './traffic/PartnerLinks';
+import { busyRetryAfterPlugin } from './traffic/busyRetryAfter';
 
 /** What both audiences' servers share: the partners' links (one circuit each), limits, safelist, admission. */
 export interface AudienceShared {
@@ -48,6 +49,7 @@ export async function audienceServer(supergraphSdl: string, shared: AudienceShar
     // The partners' own refusal of a NUL, here before any partner is asked.
     refuseNulBytesPlugin<GatewayContext>(),
     pageSizeLimit<GatewayContext>(),
+    busyRetryAfterPlugin<GatewayContext>(),
   ];
   if (shared.safelist.mode === 'enforce') plugins.push(shared.safelist.plugin<GatewayContext>());
   // Last: a request refused by a limit or the safelist never holds a slot.

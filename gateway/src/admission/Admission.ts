@@ -3,6 +3,7 @@ import { BulkheadRejectedError, bulkhead, type BulkheadPolicy } from 'cockatiel'
 import { GraphQLError, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { Gauge, type Registry } from 'prom-client';
 import { wholeNumber } from '../config/wholeNumber';
+import { BUSY_RETRY_AFTER_SECONDS, PartnerErrorCode } from '../traffic/PartnerFailure';
 
 /** How many member-moving operations one gateway process runs at once, and how many may wait. */
 export interface AdmissionSettings {
@@ -25,8 +26,9 @@ export function admissionSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): 
   };
 }
 
-export const BUSY_CODE = 'GATEWAY_BUSY';
-const RETRY_AFTER_SECONDS = 1;
+/** The same refusal as a full line to one partner (traffic/PartnerFailure.ts): come back shortly. */
+export const BUSY_CODE = PartnerErrorCode.BUSY;
+const RETRY_AFTER_SECONDS = BUSY_RETRY_AFTER_SECONDS;
 
 const busy = () =>
   new GraphQLError('The gateway is answering as many cohort requests as it can hold; try again in a moment.', {

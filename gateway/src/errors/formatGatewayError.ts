@@ -11,7 +11,7 @@ const PARTNER_CODES = new Set<unknown>(['NOT_FOUND', 'BAD_USER_INPUT', 'FORBIDDE
 export const isDeliberatePartnerError = (code: unknown) => PARTNER_CODES.has(code);
 
 /** The extension keys those errors may carry; anything else a partner adds stays behind. */
-const PARTNER_EXTENSION_KEYS = ['code', 'argument', 'value', 'field', 'missing'];
+const PARTNER_EXTENSION_KEYS = ['code', 'argument', 'value', 'field', 'missing', 'retryAfter'];
 
 /** An extension as the client gets it back: `value` (what the client sent) cut to 64 characters. */
 const capped = (key: string, value: unknown) => (key === 'value' && typeof value === 'string' ? echoed(value) : value);

@@ -1,4 +1,4 @@
-import { BrokenCircuitError, TaskCancelledError } from 'cockatiel';
+import { BrokenCircuitError, BulkheadRejectedError, TaskCancelledError } from 'cockatiel';
 
 /** The codes of a partner's part that is missing from an answer (`extensions.code`). */
 export const PartnerErrorCode = {
@@ -8,7 +8,12 @@ export const PartnerErrorCode = {
   TIMEOUT: 'PARTNER_TIMEOUT',
   /** Answered with an HTTP error, a body that is not a GraphQL response, or an internal error. */
   ERROR: 'PARTNER_ERROR',
+  /** Not called: the gateway's line to the partner was full. Try again after `retryAfter` seconds. */
+  BUSY: 'GATEWAY_BUSY',
 } as const;
+
+/** Seconds a caller turned away by a full line is told to wait (`Retry-After`). */
+export const BUSY_RETRY_AFTER_SECONDS = 1;
 
 export type PartnerErrorCode = (typeof PartnerErrorCode)[keyof typeof PartnerErrorCode];
 
@@ -60,6 +65,10 @@ export function partnerFailureOf(error: unknown): PartnerFailure {
     return new PartnerFailure(PartnerErrorCode.UNAVAILABLE, 'circuit open', { countsAgainstPartner: false, shortCircuited: true });
   }
   if (error instanceof TaskCancelledError) return new PartnerFailure(PartnerErrorCode.TIMEOUT, error.message);
+  if (error instanceof BulkheadRejectedError) {
+    // The partner was never called: its line was full. That says nothing about its health.
+    return new PartnerFailure(PartnerErrorCode.BUSY, 'line full', { countsAgainstPartner: false, shortCircuited: true });
+  }
   const errno = (error as { code?: unknown }).code;
   if (typeof errno === 'string') {
     return new PartnerFailure(PartnerErrorCode.UNAVAILABLE, errno, { transient: TRANSIENT_NETWORK_CODES.has(errno) });
@@ -74,6 +83,8 @@ export function partnerFailureMessage(partner: string, code: PartnerErrorCode, t
       return `Partner "${partner}" is unavailable; its part of the answer is missing.`;
     case PartnerErrorCode.TIMEOUT:
       return `Partner "${partner}" did not answer within ${timeoutMs} ms; its part of the answer is missing.`;
+    case PartnerErrorCode.BUSY:
+      return `Partner "${partner}" has as many requests waiting as the gateway holds; its part of the answer is missing. Try again in ${BUSY_RETRY_AFTER_SECONDS} s.`;
     default:
       return `Partner "${partner}" could not answer; its part of the answer is missing.`;
   }

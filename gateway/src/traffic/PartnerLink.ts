@@ -4,6 +4,7 @@ import {
   ConsecutiveBreaker,
   ExponentialBackoff,
   TimeoutStrategy,
+  bulkhead,
   circuitBreaker,
   handleWhen,
   retry,
@@ -48,9 +49,12 @@ export interface OutgoingRequest {
 type Call = IPolicy<ICancellationContext>;
 
 /**
- * The gateway's line to one partner: a keep-alive connection pool, a timeout per attempt, retries
- * with exponential backoff for queries, and a circuit breaker, so that a dead partner costs a
- * thrown error rather than a connection attempt or a timeout per request.
+ * The gateway's line to one partner: a bounded line of calls (at most `concurrency` at the
+ * partner, `queue` waiting, GATEWAY_BUSY beyond), a keep-alive connection pool, a timeout per
+ * attempt, retries with exponential backoff for queries, and a circuit breaker, so that a dead
+ * partner costs a thrown error rather than a connection attempt or a timeout per request. The
+ * timeout and the breaker act only once a call has left the line: waiting for a busy partner is
+ * not a failure of that partner, and a burst of requests cannot open its circuit for everyone.
  */
 export class PartnerLink {
   readonly url: URL;
@@ -83,8 +87,9 @@ export class PartnerLink {
       handleWhen((error) => partnerFailureOf(error).transient),
       { maxAttempts: settings.retries, backoff: new ExponentialBackoff({ initialDelay: 25, maxDelay: 400 }) },
     );
-    this.forMutations = wrap(this.breaker, perAttempt);
-    this.forQueries = wrap(retries, this.breaker, perAttempt);
+    const line = bulkhead(settings.concurrency, settings.queue);
+    this.forMutations = wrap(line, this.breaker, perAttempt);
+    this.forQueries = wrap(line, retries, this.breaker, perAttempt);
   }
 
   get health(): PartnerHealth {

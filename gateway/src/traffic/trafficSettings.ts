@@ -13,6 +13,13 @@ export interface TrafficSettings {
   circuitCooldownMs: number;
   /** Most connections kept open to the partner; each is reused (keep-alive). */
   maxSockets: number;
+  /**
+   * Most calls this gateway process has at the partner at once. More wait in line, and their wait
+   * is neither part of the timeout nor a failure for the circuit: a busy partner is not a down one.
+   */
+  concurrency: number;
+  /** Most calls waiting in that line; beyond it the caller gets GATEWAY_BUSY with Retry-After. */
+  queue: number;
 }
 
 export const DEFAULT_TRAFFIC: TrafficSettings = {
@@ -21,11 +28,14 @@ export const DEFAULT_TRAFFIC: TrafficSettings = {
   circuitThreshold: 5,
   circuitCooldownMs: 5000,
   maxSockets: 128,
+  concurrency: 8,
+  queue: 512,
 };
 
 /**
  * Settings per partner from the environment: `<PREFIX>_TIMEOUT_MS` per partner, and for all of
- * them `HUB_PARTNER_RETRIES`, `HUB_CIRCUIT_THRESHOLD`, `HUB_CIRCUIT_COOLDOWN_MS`. A value that is
+ * them `HUB_PARTNER_RETRIES`, `HUB_CIRCUIT_THRESHOLD`, `HUB_CIRCUIT_COOLDOWN_MS`,
+ * `HUB_PARTNER_CONCURRENCY` and `HUB_PARTNER_QUEUE`. A value that is
  * not a whole number stops the gateway at start, naming the variable.
  */
 export function trafficSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, TrafficSettings> {
@@ -34,6 +44,8 @@ export function trafficSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Re
     retries: wholeNumber(env, 'HUB_PARTNER_RETRIES', 0) ?? DEFAULT_TRAFFIC.retries,
     circuitThreshold: wholeNumber(env, 'HUB_CIRCUIT_THRESHOLD', 1) ?? DEFAULT_TRAFFIC.circuitThreshold,
     circuitCooldownMs: wholeNumber(env, 'HUB_CIRCUIT_COOLDOWN_MS', 1) ?? DEFAULT_TRAFFIC.circuitCooldownMs,
+    concurrency: wholeNumber(env, 'HUB_PARTNER_CONCURRENCY', 1) ?? DEFAULT_TRAFFIC.concurrency,
+    queue: wholeNumber(env, 'HUB_PARTNER_QUEUE', 0) ?? DEFAULT_TRAFFIC.queue,
   };
   return Object.fromEntries(
     PARTNERS.map((partner) => [

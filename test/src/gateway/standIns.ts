@@ -86,6 +86,13 @@ export const behaviours = {
       }),
     );
   }) as Behaviour,
+  /** Answers `body` as a GraphQL response after `ms`, as a busy but healthy partner does. */
+  after: (ms: number, body: unknown): Behaviour => (_request, response) => {
+    setTimeout(() => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    }, ms);
+  },
   /** Passes the request on to a real subgraph, as a recovered partner would answer. */
   passTo: (url: string): Behaviour => (request, response, received) => {
     const headers = { ...request.headers, host: new URL(url).host };

@@ -99,8 +99,15 @@ describe('traffic settings from the environment', () => {
     expect(settings.jobcentre).toMatchObject({ timeoutMs: 3000, circuitCooldownMs: 2000 });
   });
 
+  it('takes the line to every partner from HUB_PARTNER_CONCURRENCY and HUB_PARTNER_QUEUE (a queue may be 0)', () => {
+    const settings = trafficSettingsFromEnv({ HUB_PARTNER_CONCURRENCY: '2', HUB_PARTNER_QUEUE: '0' });
+    expect(settings.municipality).toMatchObject({ concurrency: 2, queue: 0 });
+    expect(trafficSettingsFromEnv({}).jobcentre).toMatchObject({ concurrency: 8, queue: 512 });
+  });
+
   it('refuses a value that is not a whole number, naming the variable', () => {
     expect(() => trafficSettingsFromEnv({ JOBCENTRE_TIMEOUT_MS: '3s' })).toThrow(/JOBCENTRE_TIMEOUT_MS .* got "3s"/);
     expect(() => trafficSettingsFromEnv({ HUB_CIRCUIT_THRESHOLD: '0' })).toThrow(/HUB_CIRCUIT_THRESHOLD/);
+    expect(() => trafficSettingsFromEnv({ HUB_PARTNER_CONCURRENCY: '0' })).toThrow(/HUB_PARTNER_CONCURRENCY/);
   });
 });

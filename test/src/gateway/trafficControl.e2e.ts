@@ -3,6 +3,7 @@ import { PARTNER_NAMES } from '@hub/core';
 import { DEFAULT_TRAFFIC, HubDataSource, PartnerLink, type GatewayContext } from '@hub/gateway';
 import request from 'supertest';
 import { postGraphQL } from '../support/graphql';
+import { analystToken } from '../support/identity';
 import { behaviours, besides, refusingUrl, standInPartner, startTestGateway, type StandIn } from './standIns';
 
 /** What the gateway's executor hands a data source for one fetch, without a caller (none is needed here). */
@@ -79,6 +80,75 @@ describe('traffic control towards one partner, over real loopback HTTP', () => {
     expect(ports.size).toBe(1);
     link.close();
     await ok.close();
+  });
+});
+
+describe('a busy partner: a bounded line, not a failure', () => {
+  const CLUBS = { data: { clubs: { totalCount: 1 } } };
+  let slow: StandIn;
+  /** Calls the stand-in holds at once now, and the most it ever held. */
+  const load = { now: 0, most: 0 };
+
+  beforeAll(async () => {
+    slow = await standInPartner((request, response, received) => {
+      load.now += 1;
+      load.most = Math.max(load.most, load.now);
+      response.on('finish', () => (load.now -= 1));
+      behaviours.after(400, CLUBS)(request, response, received);
+    });
+  });
+  afterAll(() => slow.close());
+  beforeEach(() => {
+    slow.received.length = 0;
+    load.most = 0;
+  });
+
+  it('sends at most `concurrency` calls at once; the others wait, and their wait is not part of the timeout', async () => {
+    // Five calls of 400 ms one at a time take 2 s, twice the timeout: only the line's wait exceeds it.
+    const link = new PartnerLink('volunteer-centre', slow.url, { ...DEFAULT_TRAFFIC, concurrency: 1, queue: 10, timeoutMs: 1000 });
+    const source = new HubDataSource(link);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => source.process(fetch(QUERY))));
+    expect(answers.map((answer) => answer.data)).toEqual(Array(5).fill(CLUBS.data));
+    expect(load.most).toBe(1);
+    expect(link.health).toMatchObject({ state: 'up', lastError: null });
+    link.close();
+  });
+
+  it('turns callers away with GATEWAY_BUSY when the line is full, without calling the partner or counting against it', async () => {
+    const link = new PartnerLink('volunteer-centre', slow.url, { ...DEFAULT_TRAFFIC, concurrency: 1, queue: 1, circuitThreshold: 1 });
+    const source = new HubDataSource(link);
+    const answers = await Promise.all(Array.from({ length: 4 }, () => source.process(fetch(QUERY))));
+    expect(answers.filter((answer) => answer.data).length).toBe(2);
+    expect(answers.filter((answer) => !answer.data).map((answer) => answer.errors?.[0].extensions)).toEqual([
+      { code: 'GATEWAY_BUSY', partner: 'volunteer-centre', retryAfter: 1 },
+      { code: 'GATEWAY_BUSY', partner: 'volunteer-centre', retryAfter: 1 },
+    ]);
+    expect(slow.received).toHaveLength(2);
+    // A circuit that opens after one failure is still closed: being busy is not being down.
+    expect(link.health).toMatchObject({ state: 'up', lastError: null });
+    expect((await source.process(fetch(QUERY))).data).toEqual(CLUBS.data);
+    link.close();
+  });
+
+  it('answers the caller with the other partners\' parts, GATEWAY_BUSY for the busy one, and Retry-After', async () => {
+    const urls = Object.fromEntries(await Promise.all(PARTNER_NAMES.map(async (name) => [name, await refusingUrl()])));
+    const gateway = await startTestGateway({
+      subgraphUrls: { ...urls, 'volunteer-centre': slow.url },
+      traffic: { concurrency: 1, queue: 0 },
+    });
+    const token = await analystToken();
+    const ask = () => request(gateway.url).post('').set('authorization', `Bearer ${token}`).send({ query: '{ clubs(first: 1) { totalCount } }' });
+    const [first, second] = await Promise.all([ask(), ask()]);
+    const busy = [first, second].find((response) => response.body.errors)!;
+    expect([first, second].filter((response) => response.body.data?.clubs)).toHaveLength(1);
+    expect(busy.status).toBe(200);
+    expect(busy.headers['retry-after']).toBe('1');
+    expect(busy.body.errors[0]).toMatchObject({
+      path: ['clubs'],
+      message: expect.stringContaining('Try again in 1 s'),
+      extensions: { code: 'GATEWAY_BUSY', partner: 'volunteer-centre', retryAfter: 1 },
+    });
+    await gateway.stop();
   });
 });
 

@@ -8,6 +8,7 @@ import { notFound } from '../graphql/errors';
 import { countMeasure, shareMeasure, type Measure } from '../graphql/Measure';
 import { argsLoader } from '../loaders/loaders';
 import { countGroupedPopulations, type PopulationCountRow, type SpellCondition } from './groupedPopulations';
+import { dataVersionOnce, versionedMeasures } from './versionedMeasures';
 
 /** A population: persons of an age band living in an area, on a date. */
 export interface PopulationKey {
@@ -162,7 +163,7 @@ export function populationMeasure(
 
 /**
  * A DataLoader answering one kind of population measure for every key of a request, in one
- * statement. `breakdown`: the measure is also published by disjoint age band (a breakdown), so
+ * statement, or none when every key's measure was computed for the current version of the data. `breakdown`: the measure is also published by disjoint age band (a breakdown), so
  * each area's bands are protected together and a single band agrees with the breakdown.
  */
 export function populationMeasureLoader(
@@ -171,10 +172,15 @@ export function populationMeasureLoader(
   kind: PopulationMeasureKind,
   options: { breakdown?: boolean } = {},
 ): DataLoader<PopulationKey, Measure, string> {
-  return argsLoader<PopulationKey, Measure>(async (keys) => {
-    const tables = await countPopulations(db, query, keys);
-    return tables.map((table, index) =>
-      table ? populationMeasure(kind, table, keys[index], options) : unknownArea(keys[index].area),
-    );
-  });
+  // The measure's definition names its cached figures: the same query, kind and options are the same measure.
+  const namespace = JSON.stringify({ query, kind, options });
+  const version = dataVersionOnce(db);
+  return argsLoader<PopulationKey, Measure>((keys) =>
+    versionedMeasures(db, namespace, keys, version, async (missing) => {
+      const tables = await countPopulations(db, query, missing);
+      return tables.map((table, index) =>
+        table ? populationMeasure(kind, table, missing[index], options) : unknownArea(missing[index].area),
+      );
+    }),
+  );
 }

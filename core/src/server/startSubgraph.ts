@@ -13,6 +13,8 @@ import { verifyInternalToken } from '../auth/internalToken';
 import { importPublicKey } from '../auth/keys';
 import type { Viewer } from '../auth/Viewer';
 import { AuditTables1767225600050 } from '../audit/AuditTables1767225600050';
+import { DataVersion1767225600100 } from '../db/DataVersion1767225600100';
+import { attachDataVersionTriggers } from '../db/dataVersion';
 import { auditPlugin } from '../audit/auditPlugin';
 import { AuditTrail } from '../audit/AuditTrail';
 import { AreaReference } from '../db/AreaReference';
@@ -69,11 +71,12 @@ export async function prepareDatabase<L>(
     url: options.databaseUrl,
     dataDir: options.dataDir,
     entities: [AreaReference, ...definition.entities],
-    migrations: [SharedTables1767225600000, AuditTables1767225600050, ...definition.migrations],
+    migrations: [SharedTables1767225600000, AuditTables1767225600050, DataVersion1767225600100, ...definition.migrations],
   });
   try {
     if (options.reset) await dropAllTables(database.dataSource);
     await database.dataSource.runMigrations({ transaction: 'all' });
+    await attachDataVersionTriggers(database.dataSource);
     if (options.seedPersons) {
       await seedDatabase(definition, database.dataSource, options.seedPersons);
     }

@@ -2,7 +2,7 @@
 // query do not grow with the number of indicators, nor with the number of periods of a series.
 import { partnerSpec, type PartnerName } from '@hub/core';
 import { postGraphQL } from '../support/graphql';
-import { startHub, type TestHub } from '../support/hub';
+import { newDataVersion, startHub, type TestHub } from '../support/hub';
 
 const QUERY = `query Indicators($period: IndicatorPeriod!) {
   indicators {
@@ -17,8 +17,12 @@ const PARTNERS: PartnerName[] = ['foundation', 'municipality', 'jobcentre', 'vol
 
 let hub: TestHub;
 
-/** Indicators answered, and SQL statements each subgraph ran, for one indicator query. */
+/**
+ * Indicators answered, and SQL statements each subgraph ran, for one indicator query on a new
+ * version of every partner's data: no measure is served from memory, all are counted.
+ */
 async function statements(period: 'YEAR' | 'MONTH'): Promise<{ indicators: number; observations: number; sql: Record<string, number> }> {
+  for (const name of PARTNERS) await newDataVersion(hub.subgraphs[name].database.dataSource);
   const before = PARTNERS.map((name) => hub.subgraphs[name].database.statements.total);
   const response = await postGraphQL<{ indicators: { series: unknown[] }[] }>(hub.gatewayUrl, QUERY, { period });
   expect(response.errors).toBeUndefined();
@@ -49,7 +53,7 @@ beforeAll(async () => {
 afterAll(() => hub?.stop());
 
 describe('SQL statements per indicator query', () => {
-  it('are the same for twice the indicators and for twelve times the periods, in every subgraph', async () => {
+  it('do not grow with twice the indicators or twelve times the periods, in every subgraph', async () => {
     await statements('YEAR'); // the first query also warms caches and connections
     const yearly = await statements('YEAR');
     const monthly = await statements('MONTH');
@@ -58,8 +62,13 @@ describe('SQL statements per indicator query', () => {
 
     expect(monthly.observations).toBeGreaterThan(10 * yearly.observations);
     expect(doubled.indicators).toBe(2 * yearly.indicators);
-    expect(monthly.sql).toEqual(yearly.sql);
-    expect(doubled.sql).toEqual(yearly.sql);
-    for (const name of PARTNERS) expect(yearly.sql[name]).toBeGreaterThan(0);
+    // A partner's fetches for one operation run at once: one of them may find a measure another
+    // has just counted for the same version and skip its own count. So the totals may differ by a
+    // statement or two between runs, never by the tenfold periods or the doubled indicators.
+    for (const name of PARTNERS) {
+      expect(yearly.sql[name]).toBeGreaterThan(0);
+      expect(Math.abs(monthly.sql[name] - yearly.sql[name])).toBeLessThanOrEqual(2);
+      expect(Math.abs(doubled.sql[name] - yearly.sql[name])).toBeLessThanOrEqual(2);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { DataSource } from 'typeorm';
 import path from 'node:path';
 import { startSubgraph, type PartnerName, type RunningSubgraph, type SubgraphDefinition, type SubgraphOptions } from '@hub/core';
 import { startGateway, type AdmissionSettings } from '@hub/gateway';
@@ -16,6 +17,11 @@ export interface TestHub {
 
 export const exampleQuery = (name: string) =>
   readFileSync(path.join(EXAMPLES_DIR, `${name}.graphql`), 'utf8');
+
+/** Raises a partner's data version as a write would, so that its next measures are computed anew. */
+export async function newDataVersion(db: DataSource): Promise<void> {
+  await db.query('UPDATE hub_data_version SET version = version + 1');
+}
 
 /**
  * The whole hub in this process, on real HTTP and real databases: five subgraphs on free

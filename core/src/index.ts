@@ -21,6 +21,7 @@ export * from './db/personRow';
 export * from './db/residenceFilter';
 export * from './db/SqlStatementCounter';
 export * from './db/dataVersion';
+export * from './db/retryOnReset';
 export * from './db/DataVersion1767225600100';
 export * from './disclosure/threshold';
 export * from './disclosure/rules';

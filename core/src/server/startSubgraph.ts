@@ -15,6 +15,7 @@ import type { Viewer } from '../auth/Viewer';
 import { AuditTables1767225600050 } from '../audit/AuditTables1767225600050';
 import { DataVersion1767225600100 } from '../db/DataVersion1767225600100';
 import { attachDataVersionTriggers } from '../db/dataVersion';
+import { retryOnReset } from '../db/retryOnReset';
 import { auditPlugin } from '../audit/auditPlugin';
 import { AuditTrail } from '../audit/AuditTrail';
 import { AreaReference } from '../db/AreaReference';
@@ -108,10 +109,15 @@ export async function startSubgraph<L>(
   definition: SubgraphDefinition<L>,
   options: SubgraphOptions,
 ): Promise<RunningSubgraph> {
-  const database = await prepareDatabase(definition, options);
+  const logger = options.logger ?? createLogger(definition.name);
+  const prepare = () => prepareDatabase(definition, options);
+  const database = options.databaseUrl
+    ? await prepare()
+    : await retryOnReset(prepare, (error) =>
+        logger.warn({ err: error }, 'the embedded database dropped its connection while starting; starting it again'),
+      );
   const db = database.dataSource;
   const schema = await buildFederatedSchema<RequestContext<L>>(schemaOptionsOf(definition));
-  const logger = options.logger ?? createLogger(definition.name);
   const registry = createMetricsRegistry(definition.name);
   const app = express();
   const httpServer = http.createServer(app);

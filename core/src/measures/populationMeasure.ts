@@ -163,8 +163,9 @@ export function populationMeasure(
 
 /**
  * A DataLoader answering one kind of population measure for every key of a request, in one
- * statement, or none when every key's measure was computed for the current version of the data. `breakdown`: the measure is also published by disjoint age band (a breakdown), so
- * each area's bands are protected together and a single band agrees with the breakdown.
+ * statement, or none when every key's measure was counted for the current version of the data.
+ * `breakdown`: the measure is also published by disjoint age band (a breakdown), so each area's
+ * bands are protected together and a single band agrees with the breakdown.
  */
 export function populationMeasureLoader(
   db: DataSource,

@@ -37,17 +37,17 @@ export async function versionedMeasures<K>(
   const cache = cacheOf(db);
   const current = await version();
   const cacheKeys = keys.map((key) => `${namespace}|${current}|${JSON.stringify(key)}`);
-  const missing = cacheKeys.flatMap((cacheKey, index) => (cache.has(cacheKey) ? [] : [index]));
+  // Read once: computing the missing ones may evict kept ones from the LRU.
+  const answers: (Measure | Error | undefined)[] = cacheKeys.map((cacheKey) => cache.get(cacheKey));
+  const missing = answers.flatMap((answer, index) => (answer === undefined ? [index] : []));
   if (missing.length > 0) {
     const computed = await compute(missing.map((index) => keys[index]));
     missing.forEach((index, at) => {
-      const measure = computed[at];
-      if (!(measure instanceof Error)) cache.set(cacheKeys[index], measure);
+      answers[index] = computed[at];
+      if (!(computed[at] instanceof Error)) cache.set(cacheKeys[index], computed[at] as Measure);
     });
-    const fresh = new Map(missing.map((index, at) => [index, computed[at]]));
-    return keys.map((_, index) => fresh.get(index) ?? cache.get(cacheKeys[index])!);
   }
-  return cacheKeys.map((cacheKey) => cache.get(cacheKey)!);
+  return answers as (Measure | Error)[];
 }
 
 /** Reads the data's version at the first call and gives that same answer to every later call. */

@@ -12,7 +12,13 @@ export interface Measure {
   unit: MeasureUnit;
   suppressed: boolean;
   suppressionReason: SuppressionReason | null;
+  perturbed: boolean;
 }
+
+/** The mark of a perturbed figure, and what it means (docs/privacy.md, "Disclosure control"). */
+export const PERTURBED_MARK = '≈';
+export const PERTURBED_NOTE =
+  'Perturbed by disclosure control: each count may differ from the true count by up to 2 persons, the same persons always by the same amount.';
 
 export const SUPPRESSION_REASONS: Record<SuppressionReason, string> = {
   BELOW_THRESHOLD: 'Withheld by disclosure control: it rests on too few persons.',
@@ -41,13 +47,19 @@ export function measureText(measure: Measure | null | undefined): string {
   if (!measure) return 'unknown';
   if (measure.suppressed) return 'suppressed';
   if (measure?.value == null) return 'no data';
-  return formatValue(measure.value, measure.unit);
+  const text = formatValue(measure.value, measure.unit);
+  return measure.perturbed ? `${PERTURBED_MARK}${text}` : text;
 }
 
 /** The tooltip: the counts behind a value, or why it was withheld. */
 export function measureTitle(measure: Measure | null | undefined): string | undefined {
   if (!measure) return 'No answer for this figure.';
   if (measure.suppressed) return measure.suppressionReason ? SUPPRESSION_REASONS[measure.suppressionReason] : 'Withheld by disclosure control.';
+  const lines = [countsBehind(measure), measure.perturbed ? PERTURBED_NOTE : undefined].filter((line) => line !== undefined);
+  return lines.length > 0 ? lines.join('\n') : undefined;
+}
+
+function countsBehind(measure: Measure): string | undefined {
   if (measure.unit === 'SHARE' && measure.numerator != null && measure.denominator != null) {
     return `${formatValue(measure.numerator, 'COUNT')} of ${formatValue(measure.denominator, 'COUNT')} persons`;
   }
@@ -70,6 +82,7 @@ export function measureCell(measure: Measure | null | undefined, attributes: Rec
       'data-value': measure?.value ?? '',
       'data-unit': measure?.unit ?? '',
       'data-suppressed': measure ? String(measure.suppressed) : '',
+      'data-perturbed': measure ? String(measure.perturbed) : '',
       'data-reason': measure?.suppressionReason ?? undefined,
     },
     measureText(measure),

@@ -112,7 +112,7 @@ function registerExportCohort(exporter: Command): void {
       .command('cohort')
       .description(
         "A cohort's profile under a data-sharing agreement: one row per measure (measure, value, unit, numerator, " +
-          'denominator, suppressed, suppression_reason). CSV rows start with the cohort (agreement, kind, area, ' +
+          'denominator, suppressed, suppression_reason, perturbed). CSV rows start with the cohort (agreement, kind, area, ' +
           'programme, age_band, as_of); JSON has the definition and the agreement once, then the measures.',
       )
       .requiredOption('--agreement <code>', 'the data-sharing agreement to ask under (the graph\'s dataSharingAgreements lists them)')

@@ -72,6 +72,7 @@ export interface CohortMeasureRow {
   denominator: number | null;
   suppressed: boolean | null;
   suppressionReason: string | null;
+  perturbed: boolean | null;
 }
 
 /** The JSON export: the cohort as the hub validated it, the agreement, and one entry per measure. */
@@ -124,7 +125,12 @@ type CohortAnswer = Omit<CohortDocument, 'measures'> & { [measure: string]: unkn
 export function cohortRows(document: CohortDocument): Row[] {
   const { kind, area, programme, ageBand, asOf } = document.definition;
   const cohort = { agreement: document.agreement?.code ?? null, kind, area, programme, age_band: ageBand, as_of: asOf };
-  return document.measures.map(({ suppressionReason, ...measure }) => ({ ...cohort, ...measure, suppression_reason: suppressionReason }));
+  return document.measures.map(({ suppressionReason, perturbed, ...measure }) => ({
+    ...cohort,
+    ...measure,
+    suppression_reason: suppressionReason,
+    perturbed,
+  }));
 }
 
 /** The cohort profile as the graph answers it for the caller's token; any error in the answer fails it. */
@@ -152,6 +158,7 @@ export async function exportCohort(options: CohortExportOptions): Promise<Cohort
         denominator: answer?.denominator ?? null,
         suppressed: answer?.suppressed ?? null,
         suppressionReason: answer?.suppressionReason ?? null,
+        perturbed: answer?.perturbed ?? null,
       };
     }),
   };

@@ -1,6 +1,6 @@
 import { SuppressionReason, type Suppression } from '../disclosure/rules';
 import { MeasureUnit } from '../graphql/enums';
-import { Measure, countMeasure } from '../graphql/Measure';
+import { Measure, republishedCount } from '../graphql/Measure';
 
 /** The figures of a measure another partner already passed through disclosure control. */
 export interface MeasureFigures {
@@ -21,6 +21,7 @@ export function withheldMeasure(unit: MeasureUnit, reason: SuppressionReason): M
     unit,
     suppressed: true,
     suppressionReason: reason,
+    perturbed: unit !== MeasureUnit.MEAN && unit !== MeasureUnit.AMOUNT_DKK,
   });
 }
 
@@ -32,5 +33,5 @@ export function relayedCount(figures: MeasureFigures): Measure {
   if (figures.suppressed || figures.numerator === null) {
     return withheldMeasure(MeasureUnit.COUNT, figures.suppressionReason ?? SuppressionReason.BELOW_THRESHOLD);
   }
-  return countMeasure(figures.numerator);
+  return republishedCount(figures.numerator);
 }

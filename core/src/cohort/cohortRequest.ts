@@ -12,6 +12,8 @@ import { cohortReleaseSuppression } from './releaseRule';
 export interface ReleaseDecision {
   members: string[];
   suppression: Suppression;
+  /** The cohort's cell key, for its perturbed size. */
+  key: number;
 }
 
 /** One measure asked on one cohort; `provider` is null when the cohort is the answerer's own. */
@@ -56,7 +58,7 @@ function createCohortRequest(context: Context, info: GraphQLResolveInfo, options
       ids.map(async (id) => {
         if (!options.source) throw new Error('This partner defines no cohorts.');
         const counted = await countCohort(db, options.source, decodeCohortId(id));
-        return { members: counted.members, suppression: cohortReleaseSuppression(counted.counts) };
+        return { members: counted.members, suppression: cohortReleaseSuppression(counted.counts), key: counted.key };
       }),
     ),
   );
@@ -90,7 +92,7 @@ async function auditAnswers(
   info: GraphQLResolveInfo,
   keys: readonly CohortMeasureKey[],
   cohorts: { key: CohortMeasureKey }[],
-  counted: { size: number }[],
+  counted: { size: { count: number } }[],
 ): Promise<void> {
   const entries: CohortAuditEntry[] = [];
   cohorts.forEach(({ key }, index) => {
@@ -102,7 +104,7 @@ async function auditAnswers(
       agreement: spec.agreement,
       counterpart: key.provider,
       measures: keys.filter((other) => other.id === key.id).map((other) => other.measure).sort(),
-      persons: counted[index].size,
+      persons: counted[index].size.count,
     });
   });
   if (entries.length === 0) return;

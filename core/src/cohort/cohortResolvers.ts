@@ -86,7 +86,7 @@ function sizeResolver(definer: PartnerName, kind: CohortKind, options: CohortPar
       const terms = termsOf(cohort, spec.agreement);
       if (!terms || terms.provider !== partnerSpec(definer).organisation || outOfForce(terms, today())) return null;
       const decision = await cohortRequest(context, info, options).decisions.load(cohort.id);
-      return countMeasure(decision.members.length, decision.suppression);
+      return countMeasure({ count: decision.members.length, key: decision.key }, decision.suppression);
     }
   }
   return SizeResolver;

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { AGE_BAND_COMPONENTS, AGE_BAND_RANGES, DISJOINT_AGE_BANDS } from '../graphql/enums';
+import { CELL_KEY_SPACE, type CountCell } from '../disclosure/perturbation';
+import { recordKeyParams, recordKeySql } from '../disclosure/recordKey';
 import { countsByAgeBand } from '../measures/populationMeasure';
 import type { CohortSpec } from './CohortDefinition';
 import type { CohortCounts } from './releaseRule';
@@ -18,7 +20,13 @@ export interface CountedCohort {
   /** Sorted pseudonyms: the order says nothing about the records behind them. */
   members: string[];
   counts: CohortCounts;
+  /** The cohort's cell key: its size is published perturbed like any count. */
+  key: number;
 }
+
+/** SQL: a cell key, the sum mod 2^32 of the record keys `recordKey` of the rows aggregated. */
+const cellKey = (recordKey: string, condition = 'true') =>
+  `(coalesce(sum(${recordKey}) FILTER (WHERE ${condition}), 0) % ${CELL_KEY_SPACE})::float8`;
 
 const AGE_NOW = 'extract(year FROM $2::date)::int - birth_year';
 const covering = (alias: string, day: string) =>
@@ -35,10 +43,11 @@ export async function countCohort(db: DataSource, source: CohortSource, spec: Co
                   WHERE ${covering('s', '$2::date')} AND ${AGE_NOW} BETWEEN $3 AND $4)
      SELECT (SELECT coalesce(array_agg(pseudonym ORDER BY pseudonym), '{}') FROM now) AS members,
             (SELECT ${countsByAgeBand('count(*)', AGE_NOW)} FROM now) AS bands,
+            (SELECT ${cellKey(recordKeySql('pseudonym', 5))} FROM now) AS key,
             (SELECT coalesce(array_agg(n ORDER BY nest), '{}')
                FROM (SELECT nest, count(*)::int AS n FROM now WHERE nest IS NOT NULL GROUP BY nest) x) AS nested`,
-    [spec.area ?? spec.programme, spec.asOf, band.min, band.max],
-  )) as { members: string[]; bands: number[]; nested: number[] }[];
+    [spec.area ?? spec.programme, spec.asOf, band.min, band.max, ...recordKeyParams()],
+  )) as { members: string[]; bands: number[]; nested: number[]; key: number }[];
   const size = row.members.length;
   return {
     members: row.members,
@@ -47,6 +56,7 @@ export async function countCohort(db: DataSource, source: CohortSource, spec: Co
       components: AGE_BAND_COMPONENTS[spec.ageBand].map((part) => row.bands[DISJOINT_AGE_BANDS.indexOf(part)]),
       outside: row.nested.map((inside) => size - inside),
     },
+    key: row.key,
   };
 }
 
@@ -59,17 +69,23 @@ export async function countCohortMeasures(
   db: DataSource,
   conditions: readonly string[],
   cohorts: readonly { members: readonly string[]; on: string }[],
-): Promise<{ size: number; counts: number[] }[]> {
+): Promise<{ size: CountCell; counts: CountCell[] }[]> {
   const indices = cohorts.flatMap((cohort, idx) => cohort.members.map(() => idx));
   const pseudonyms = cohorts.flatMap((cohort) => cohort.members);
   const filters = conditions.map((condition) => `count(c.pseudonym) FILTER (WHERE ${condition})`);
+  const keys = conditions.map((condition) => cellKey('c.record_key', condition));
   const rows = (await db.query(
-    `WITH c AS (SELECT DISTINCT idx, pseudonym FROM unnest($1::int[], $2::text[]) AS c(idx, pseudonym)),
+    `WITH c AS (SELECT idx, pseudonym, ${recordKeySql('pseudonym', 5)} AS record_key
+                FROM (SELECT DISTINCT idx, pseudonym FROM unnest($1::int[], $2::text[]) AS c(idx, pseudonym)) c),
      k AS (SELECT * FROM unnest($3::int[], $4::date[]) AS k(idx, on_date))
-     SELECT k.idx, count(c.pseudonym)::int AS size, ARRAY[${filters.join(', ')}]::int[] AS counts
+     SELECT k.idx, count(c.pseudonym)::int AS size, ${cellKey('c.record_key')} AS size_key,
+            ARRAY[${filters.join(', ')}]::int[] AS counts, ARRAY[${keys.join(', ')}]::float8[] AS keys
      FROM k LEFT JOIN c ON c.idx = k.idx
      GROUP BY k.idx ORDER BY k.idx`,
-    [indices, pseudonyms, cohorts.map((_, idx) => idx), cohorts.map((cohort) => cohort.on)],
-  )) as { size: number; counts: number[] }[];
-  return rows.map((row) => ({ size: row.size, counts: row.counts }));
+    [indices, pseudonyms, cohorts.map((_, idx) => idx), cohorts.map((cohort) => cohort.on), ...recordKeyParams()],
+  )) as { size: number; size_key: number; counts: number[]; keys: number[] }[];
+  return rows.map((row) => ({
+    size: { count: row.size, key: row.size_key },
+    counts: row.counts.map((count, i) => ({ count, key: row.keys[i] })),
+  }));
 }

@@ -48,36 +48,3 @@ export function shareSuppression(
 export function meanSuppression(respondents: number, threshold = DISCLOSURE_THRESHOLD): Suppression {
   return respondents < threshold ? SuppressionReason.BELOW_THRESHOLD : null;
 }
-
-/**
- * How the secondary rules see one kind of cell: its primary rule, its size (the secondary rule
- * withholds the smallest cell, losing the least), and the sum of cells (what a difference reveals).
- */
-export interface CellRule<C> {
-  primary(cell: C, threshold: number): Suppression;
-  size(cell: C): number;
-  sum(cells: readonly C[]): C;
-}
-
-/** Counts of persons. */
-export const COUNT_CELLS: CellRule<number> = {
-  primary: countSuppression,
-  size: (count) => count,
-  sum: (counts) => counts.reduce((total, count) => total + count, 0),
-};
-
-/** The persons behind a share. */
-export interface ShareCounts {
-  numerator: number;
-  denominator: number;
-}
-
-/** Shares: sums add numerators and denominators alike; the size is the group's. */
-export const SHARE_CELLS: CellRule<ShareCounts> = {
-  primary: (cell, threshold) => shareSuppression(cell.numerator, cell.denominator, threshold),
-  size: (cell) => cell.denominator,
-  sum: (cells) => ({
-    numerator: COUNT_CELLS.sum(cells.map((cell) => cell.numerator)),
-    denominator: COUNT_CELLS.sum(cells.map((cell) => cell.denominator)),
-  }),
-};

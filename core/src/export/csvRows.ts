@@ -14,6 +14,8 @@ export interface MeasureAnswer {
   unit: string;
   suppressed: boolean;
   suppressionReason: string | null;
+  /** True when the counts carry the cell key method's noise (docs/privacy.md). */
+  perturbed: boolean;
 }
 
 /** An indicator as the graph answers it, with the fields its CSV row holds. */
@@ -36,7 +38,7 @@ export interface IndicatorAnswer {
 
 /**
  * The columns of one Measure in a CSV row: `value`, `numerator`, `denominator`, `suppressed`,
- * `suppression_reason`, each after `<prefix>_` when given (the layout of `hub export`).
+ * `suppression_reason`, `perturbed`, each after `<prefix>_` when given (the layout of `hub export`).
  */
 export function measureColumns(prefix: string, measure: MeasureAnswer | null | undefined): CsvRow {
   const column = (name: string) => (prefix ? `${prefix}_${name}` : name);
@@ -46,6 +48,7 @@ export function measureColumns(prefix: string, measure: MeasureAnswer | null | u
     [column('denominator')]: measure?.denominator ?? null,
     [column('suppressed')]: measure?.suppressed ?? null,
     [column('suppression_reason')]: measure?.suppressionReason ?? null,
+    [column('perturbed')]: measure?.perturbed ?? null,
   };
 }
 

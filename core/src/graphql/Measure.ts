@@ -6,6 +6,7 @@ import {
   shareSuppression,
   type Suppression,
 } from '../disclosure/rules';
+import { perturbedCount, type CountCell } from '../disclosure/perturbation';
 import { AgeBand, MeasureUnit } from './enums';
 
 registerEnumType(SuppressionReason, {
@@ -59,6 +60,15 @@ export class Measure {
   @Field(() => SuppressionReason, { nullable: true, description: 'Why the figures were withheld; null when they were not.' })
   suppressionReason!: SuppressionReason | null;
 
+  @Field(() => Boolean, {
+    description:
+      'True when the counts were perturbed by the cell key method: a count of persons may differ ' +
+      'from the true count by up to 2 (a published 5 may stand for 1 to 7), and a share is taken ' +
+      'of perturbed counts. The same persons always get the same figure. False for survey results ' +
+      'and amounts, which are published as they are.',
+  })
+  perturbed!: boolean;
+
   /** Never set: it only keeps anything but the constructors below from making a Measure. */
   protected declare readonly disclosureChecked: true;
 }
@@ -73,7 +83,10 @@ export class AgeBandMeasure {
   measure!: Measure;
 }
 
-type Figures = Pick<Measure, 'value' | 'numerator' | 'denominator'>;
+/** Every field of a Measure, for a partner that receives another's measure through `@requires`. */
+export const MEASURE_SELECTION = '{ value numerator denominator unit suppressed suppressionReason perturbed }';
+
+type Figures = Pick<Measure, 'value' | 'numerator' | 'denominator' | 'perturbed'>;
 
 /** A measure with its figures, or with none of them when `suppression` says why. */
 function measure(unit: MeasureUnit, figures: Figures, suppression: Suppression): Measure {
@@ -81,33 +94,66 @@ function measure(unit: MeasureUnit, figures: Figures, suppression: Suppression):
     new Measure(),
     suppression === null
       ? { ...figures, unit, suppressed: false, suppressionReason: null }
-      : { value: null, numerator: null, denominator: null, unit, suppressed: true, suppressionReason: suppression },
+      : {
+          value: null,
+          numerator: null,
+          denominator: null,
+          unit,
+          suppressed: true,
+          suppressionReason: suppression,
+          perturbed: figures.perturbed,
+        },
   );
 }
 
 /**
- * A share of persons. `options.suppression` adds a verdict of a secondary rule (a table the share
- * belongs to); `options.value` is the share when it was computed elsewhere (a survey's weighted
- * share), numerator / denominator otherwise.
+ * A share of persons, from the cells of its numerator and its denominator: both counts are
+ * perturbed, the primary rules judge the perturbed counts (so no published figure is 1-4, and no
+ * share is 0 % or 100 %), and the share is taken of them. `suppression` adds the verdict of a
+ * secondary rule (a table the share belongs to).
  */
-export function shareMeasure(
-  numerator: number,
-  denominator: number,
-  options: { suppression?: Suppression; value?: number } = {},
-): Measure {
+export function shareMeasure(numerator: CountCell, denominator: CountCell, suppression: Suppression = null): Measure {
+  const [part, whole] = [perturbedCount(numerator), perturbedCount(denominator)];
   return measure(
     MeasureUnit.SHARE,
-    { value: options.value ?? (denominator > 0 ? numerator / denominator : null), numerator, denominator },
-    shareSuppression(numerator, denominator) ?? options.suppression ?? null,
+    { value: whole > 0 ? part / whole : null, numerator: part, denominator: whole, perturbed: true },
+    shareSuppression(part, whole) ?? suppression,
   );
 }
 
-/** A count of persons; `suppression` adds a verdict of a secondary rule. */
-export function countMeasure(count: number, suppression: Suppression = null): Measure {
+/**
+ * A share from a survey's published results (respondents, those who agreed, and the survey's own
+ * weighted share): aggregates already, without person records to key, so not perturbed.
+ */
+export function surveyShareMeasure(agreed: number, respondents: number, value: number): Measure {
+  return measure(
+    MeasureUnit.SHARE,
+    { value, numerator: agreed, denominator: respondents, perturbed: false },
+    shareSuppression(agreed, respondents),
+  );
+}
+
+/**
+ * A count of persons from its cell: perturbed, then judged by the count rule; `suppression` adds
+ * the verdict of a secondary rule.
+ */
+export function countMeasure(cell: CountCell, suppression: Suppression = null): Measure {
+  return publishedCount(perturbedCount(cell), suppression);
+}
+
+/**
+ * A count another partner perturbed already (a cohort's size, relayed from its definer): judged by
+ * the count rule again, never perturbed twice.
+ */
+export function republishedCount(published: number): Measure {
+  return publishedCount(published, null);
+}
+
+function publishedCount(published: number, suppression: Suppression): Measure {
   return measure(
     MeasureUnit.COUNT,
-    { value: count, numerator: count, denominator: null },
-    countSuppression(count) ?? suppression,
+    { value: published, numerator: published, denominator: null, perturbed: true },
+    countSuppression(published) ?? suppression,
   );
 }
 
@@ -115,12 +161,12 @@ export function countMeasure(count: number, suppression: Suppression = null): Me
 export function meanMeasure(mean: number | null, respondents: number, suppression: Suppression = null): Measure {
   return measure(
     MeasureUnit.MEAN,
-    { value: mean, numerator: respondents, denominator: null },
+    { value: mean, numerator: respondents, denominator: null, perturbed: false },
     meanSuppression(respondents) ?? suppression,
   );
 }
 
 /** An amount of money (grants): not about persons, so never suppressed. */
 export function amountMeasure(amountDkk: number): Measure {
-  return measure(MeasureUnit.AMOUNT_DKK, { value: amountDkk, numerator: null, denominator: null }, null);
+  return measure(MeasureUnit.AMOUNT_DKK, { value: amountDkk, numerator: null, denominator: null, perturbed: false }, null);
 }

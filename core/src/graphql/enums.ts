@@ -57,8 +57,8 @@ export type DisjointAgeBand = (typeof DISJOINT_AGE_BANDS)[number];
 
 /**
  * The disjoint bands each band is the union of (a disjoint band: itself alone); a unit test checks
- * them against `AGE_BAND_RANGES`. Disclosure control protects a composite band through its
- * components (see `areaAgeSuppression`).
+ * them against `AGE_BAND_RANGES`. A composite band's cell joins its components' cells, so the
+ * same persons get the same perturbation through any band (`bandCell`).
  */
 export const AGE_BAND_COMPONENTS: Record<AgeBand, readonly DisjointAgeBand[]> = {
   AGE_0_5: [AgeBand.AGE_0_5],

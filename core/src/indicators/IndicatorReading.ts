@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType, type ClassType } from 'type-graphql';
 import { auditFieldPrefix } from '../audit/createAuditResolver';
-import { Measure } from '../graphql/Measure';
+import { MEASURE_SELECTION, Measure } from '../graphql/Measure';
 import { PARTNERS, partnerSpec, pascalCaseOf, type PartnerName } from '../partners';
 
 /**
@@ -59,8 +59,6 @@ export function readingField(partner: PartnerName): string {
 /** The definition fields an owner needs to read an indicator (the foundation provides them). */
 export const INDICATOR_DEFINITION_FIELDS = 'ownerCode measure ageBand areaCode comparisonAreaCode';
 
-const MEASURE_SELECTION = '{ value numerator denominator unit suppressed suppressionReason }';
-
 /** Every owner's reading, as a field set for the foundation's `@requires`. */
 export const OWNER_READINGS = INDICATOR_OWNERS.map(
   (partner) => `${readingField(partner)} { indicatorId area ${MEASURE_SELECTION} comparison ${MEASURE_SELECTION} }`,
@@ -89,13 +87,13 @@ export function readingsOf(representation: Record<string, unknown>): Record<stri
   );
 }
 
-type MeasureJson = Pick<Measure, 'value' | 'numerator' | 'denominator' | 'unit' | 'suppressed' | 'suppressionReason'>;
+type MeasureJson = Pick<Measure, 'value' | 'numerator' | 'denominator' | 'unit' | 'suppressed' | 'suppressionReason' | 'perturbed'>;
 type ReadingJson = { indicatorId: string; area: MeasureJson | null; comparison: MeasureJson | null } | null | undefined;
 
 /**
- * A measure as the owner published it. The owner already applied disclosure control (its
- * secondary rules need its whole tables, which the receiver does not have), so the figures are
- * passed on unchanged, suppressed ones with their null figures.
+ * A measure as the owner published it. The owner already applied disclosure control (perturbing
+ * again would give the same persons two figures), so the figures are passed on unchanged,
+ * suppressed ones with their null figures.
  */
 function receivedMeasure(json: MeasureJson | null): Measure | null {
   return json === null ? null : Object.assign(new Measure(), json);

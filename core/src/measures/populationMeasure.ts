@@ -1,9 +1,9 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { livesIn } from '../db/residenceFilter';
-import { COUNT_CELLS, SHARE_CELLS } from '../disclosure/rules';
-import { areaAgeSuppression, type AreaAgeTable } from '../disclosure/secondary';
-import { AGE_BAND_COMPONENTS, AGE_BAND_RANGES, AreaKind, DISJOINT_AGE_BANDS, type AgeBand } from '../graphql/enums';
+import { CELL_KEY_SPACE, joinCells, type CountCell } from '../disclosure/perturbation';
+import { recordKeyParams, recordKeySql } from '../disclosure/recordKey';
+import { AGE_BAND_COMPONENTS, AGE_BAND_RANGES, DISJOINT_AGE_BANDS, type AgeBand } from '../graphql/enums';
 import { notFound } from '../graphql/errors';
 import { countMeasure, shareMeasure, type Measure } from '../graphql/Measure';
 import { argsLoader } from '../loaders/loaders';
@@ -17,11 +17,10 @@ export interface PopulationKey {
   on: string;
 }
 
-export interface PopulationCounts {
-  /** Persons in the population. */
-  denominator: number;
-  /** Persons in it who meet the measure's condition. */
-  numerator: number;
+/** The persons of one disjoint age band: the whole population, and those meeting the condition. */
+export interface PopulationCells {
+  denominator: CountCell;
+  numerator: CountCell;
 }
 
 export interface PopulationQuery {
@@ -39,14 +38,6 @@ export interface PopulationQuery {
   spells?: SpellCondition;
 }
 
-/**
- * What disclosure control needs to answer one key: the counts of each disjoint age band of the
- * key's date, in the key's area and, for a district, in every district of its municipality.
- */
-export interface PopulationTable extends Omit<AreaAgeTable<PopulationCounts>, 'breakdown'> {
-  rows: { area: string; cells: PopulationCounts[] }[];
-}
-
 /** SQL: the age of person `p` on the key's date (age = year of the date − birth year). */
 const AGE = 'extract(year FROM k.on_date)::int - p.birth_year';
 
@@ -56,11 +47,32 @@ const AGE = 'extract(year FROM k.on_date)::int - p.birth_year';
  * The text depends only on the fixed bands, never on the data.
  */
 export function countsByAgeBand(aggregate: string, age: string, condition = 'true'): string {
-  const bands = DISJOINT_AGE_BANDS.map(
-    (band) =>
-      `${aggregate} FILTER (WHERE ${age} BETWEEN ${AGE_BAND_RANGES[band].min} AND ${AGE_BAND_RANGES[band].max} AND ${condition})`,
-  );
+  const bands = DISJOINT_AGE_BANDS.map((band) => `${aggregate} FILTER (WHERE ${inBand(band, age)} AND ${condition})`);
   return `ARRAY[${bands.join(', ')}]::int[]`;
+}
+
+const inBand = (band: AgeBand, age: string) =>
+  `${age} BETWEEN ${AGE_BAND_RANGES[band].min} AND ${AGE_BAND_RANGES[band].max}`;
+
+/**
+ * SQL: the cell keys to go with `countsByAgeBand`: per disjoint age band, the sum mod 2^32 of
+ * `recordKey` (a column or `recordKeySql`) over the same rows, one row per person.
+ */
+export function keysByAgeBand(recordKey: string, age: string, condition = 'true'): string {
+  const bands = DISJOINT_AGE_BANDS.map(
+    (band) => `coalesce(sum(${recordKey}) FILTER (WHERE ${inBand(band, age)} AND ${condition}), 0) % ${CELL_KEY_SPACE}`,
+  );
+  return `ARRAY[${bands.join(', ')}]::float8[]`;
+}
+
+/** Counts and keys per disjoint band, as SQL returns them, zipped into cells. */
+export function bandCells(counts: readonly number[], keys: readonly number[]): CountCell[] {
+  return counts.map((count, band) => ({ count, key: keys[band] }));
+}
+
+/** The cell of a band: the cells of the disjoint bands it is made of, joined. */
+export function bandCell(cells: readonly CountCell[], ageBand: AgeBand): CountCell {
+  return joinCells(AGE_BAND_COMPONENTS[ageBand].map((band) => cells[DISJOINT_AGE_BANDS.indexOf(band)]));
 }
 
 /** The ages the disjoint bands cover: rows outside them count in no band. */
@@ -70,61 +82,52 @@ export const DISJOINT_AGES = {
 };
 
 /**
- * SQL join condition: `row` (an `area_reference`) is an area of the disclosure table of `area`
- * (the `area_reference` asked): the area itself and, for a district, its sibling districts.
- */
-export function disclosureTableAreas(area: string, row: string): string {
-  return `(${row}.code = ${area}.code
-    OR (${area}.kind = 'DISTRICT' AND ${row}.kind = 'DISTRICT' AND ${row}.parent_code = ${area}.parent_code))`;
-}
-
-/**
  * Counts many populations in one SQL statement: the keys travel as arrays, are unnested into a
- * table and joined, so the cost is one statement whatever the number of keys or rows. For
- * disclosure control each key gets the counts of every disjoint age band, in its own area and,
- * when the area is a district, in each of its sibling districts: the age bands of a composite
- * band, and the districts that add up to the municipality, are what a difference could use.
+ * table and joined, so the cost is one statement whatever the number of keys or rows. Each key
+ * gets the cells of every disjoint age band of its area and date (counts and cell keys), from
+ * which any band is made; null for a key whose area is not known.
  */
 export async function countPopulations(
   db: DataSource,
   query: PopulationQuery,
   keys: readonly PopulationKey[],
-): Promise<(PopulationTable | null)[]> {
+): Promise<(PopulationCells[] | null)[]> {
   if (query.where === undefined && query.numerator === undefined) {
-    return assembleTables(await countGroupedPopulations(db, query.population, query.spells, keys), keys.length);
+    return assembleCells(await countGroupedPopulations(db, query.population, query.spells, keys), keys.length);
   }
   if (query.spells) throw new Error('A population query takes `spells` only without `where` and `numerator`.');
   const rows: PopulationCountRow[] = await db.query(
     `WITH k AS (SELECT * FROM unnest($1::int[], $2::text[], $3::date[]) AS k(idx, area, on_date))
-     SELECT k.idx, a.code AS known, a.kind, t.code AS area,
+     SELECT k.idx, a.code AS known,
             ${countsByAgeBand('count(p.pseudonym)', AGE)} AS denominators,
-            ${countsByAgeBand('count(p.pseudonym)', AGE, query.numerator)} AS numerators
+            ${countsByAgeBand('count(p.pseudonym)', AGE, query.numerator)} AS numerators,
+            ${keysByAgeBand('r.record_key', AGE)} AS denominator_keys,
+            ${keysByAgeBand('r.record_key', AGE, query.numerator)} AS numerator_keys
      FROM k
      LEFT JOIN area_reference a ON a.code = k.area
-     LEFT JOIN area_reference t ON ${disclosureTableAreas('a', 't')}
      LEFT JOIN ${query.population}
-       ON t.code IS NOT NULL AND ${livesIn('p', 't')}
+       ON a.code IS NOT NULL AND ${livesIn('p', 'a')}
       AND ${AGE} BETWEEN ${DISJOINT_AGES.min} AND ${DISJOINT_AGES.max}
       ${query.where ? `AND ${query.where}` : ''}
-     GROUP BY k.idx, a.code, a.kind, t.code
-     ORDER BY k.idx, t.code`,
-    [keys.map((_, index) => index), keys.map((key) => key.area), keys.map((key) => key.on)],
+     LEFT JOIN LATERAL (SELECT ${recordKeySql('p.pseudonym', 4)} AS record_key) r ON true
+     GROUP BY k.idx, a.code
+     ORDER BY k.idx`,
+    [keys.map((_, index) => index), keys.map((key) => key.area), keys.map((key) => key.on), ...recordKeyParams()],
   );
-  return assembleTables(rows, keys.length);
+  return assembleCells(rows, keys.length);
 }
 
-/** Each key's disclosure table from its count rows; null for a key whose area is not known. */
-function assembleTables(rows: readonly PopulationCountRow[], keyCount: number): (PopulationTable | null)[] {
-  const tables: (PopulationTable | null)[] = Array.from({ length: keyCount }, () => null);
+/** Each key's cells per disjoint band from its count row; null for a key whose area is not known. */
+function assembleCells(rows: readonly PopulationCountRow[], keyCount: number): (PopulationCells[] | null)[] {
+  const cells: (PopulationCells[] | null)[] = Array.from({ length: keyCount }, () => null);
   for (const row of rows) {
-    if (row.known === null || row.area === null) continue;
-    const table = (tables[row.idx] ??= { rows: [], districts: row.kind === AreaKind.DISTRICT });
-    table.rows.push({
-      area: row.area,
-      cells: row.denominators.map((denominator, band) => ({ denominator, numerator: row.numerators[band] })),
-    });
+    if (row.known === null) continue;
+    cells[row.idx] = row.denominators.map((count, band) => ({
+      denominator: { count, key: row.denominator_keys[band] },
+      numerator: { count: row.numerators[band], key: row.numerator_keys[band] },
+    }));
   }
-  return tables;
+  return cells;
 }
 
 /** The error for an area code not in the register, naming the argument that carried it. */
@@ -140,47 +143,33 @@ export function unknownArea(code: string, argument = 'area') {
 export type PopulationMeasureKind = 'count' | 'share';
 
 /**
- * The measure of one key from its table, after disclosure control: primary rules, secondary
- * suppression along the districts (and along the bands of a breakdown), composite bands.
+ * The measure of one key from its cells: the cell of its band, perturbed and judged by the
+ * measure constructors. No secondary suppression: the cell key method protects every figure
+ * consistently, across bands, areas, dates and partners (docs/privacy.md, "Disclosure control").
  */
-export function populationMeasure(
-  kind: PopulationMeasureKind,
-  table: PopulationTable,
-  key: PopulationKey,
-  options: { breakdown?: boolean } = {},
-): Measure {
-  const own = table.rows.find((row) => row.area === key.area);
-  if (!own) throw new Error(`No counts for area "${key.area}".`);
-  const counts = SHARE_CELLS.sum(AGE_BAND_COMPONENTS[key.ageBand].map((band) => own.cells[DISJOINT_AGE_BANDS.indexOf(band)]));
-  const full = { ...table, breakdown: options.breakdown ?? false };
-  if (kind === 'share') {
-    const suppression = areaAgeSuppression(full, key.area, key.ageBand, SHARE_CELLS);
-    return shareMeasure(counts.numerator, counts.denominator, { suppression });
-  }
-  const sizes = { ...full, rows: full.rows.map((row) => ({ area: row.area, cells: row.cells.map((c) => c.denominator) })) };
-  return countMeasure(counts.denominator, areaAgeSuppression(sizes, key.area, key.ageBand, COUNT_CELLS));
+export function populationMeasure(kind: PopulationMeasureKind, cells: readonly PopulationCells[], key: PopulationKey): Measure {
+  const denominator = bandCell(cells.map((cell) => cell.denominator), key.ageBand);
+  if (kind === 'count') return countMeasure(denominator);
+  return shareMeasure(bandCell(cells.map((cell) => cell.numerator), key.ageBand), denominator);
 }
 
 /**
  * A DataLoader answering one kind of population measure for every key of a request, in one
  * statement, or none when every key's measure was counted for the current version of the data.
- * `breakdown`: the measure is also published by disjoint age band (a breakdown), so each area's
- * bands are protected together and a single band agrees with the breakdown.
  */
 export function populationMeasureLoader(
   db: DataSource,
   query: PopulationQuery,
   kind: PopulationMeasureKind,
-  options: { breakdown?: boolean } = {},
 ): DataLoader<PopulationKey, Measure, string> {
-  // The measure's definition names its cached figures: the same query, kind and options are the same measure.
-  const namespace = JSON.stringify({ query, kind, options });
+  // The measure's definition names its cached figures: the same query and kind are the same measure.
+  const namespace = JSON.stringify({ query, kind });
   const version = dataVersionOnce(db);
   return argsLoader<PopulationKey, Measure>((keys) =>
     versionedMeasures(db, namespace, keys, version, async (missing) => {
-      const tables = await countPopulations(db, query, missing);
-      return tables.map((table, index) =>
-        table ? populationMeasure(kind, table, missing[index], options) : unknownArea(missing[index].area),
+      const counted = await countPopulations(db, query, missing);
+      return counted.map((cells, index) =>
+        cells ? populationMeasure(kind, cells, missing[index]) : unknownArea(missing[index].area),
       );
     }),
   );

@@ -34,6 +34,7 @@ import { negotiateMediaType, requestErrorAsGraphQL } from './graphqlHttp';
 import type { RequestContext } from './context';
 import { seedDatabase } from './seedDatabase';
 import { schemaOptionsOf, type SubgraphDefinition } from './SubgraphDefinition';
+import { recordKeyParams } from '../disclosure/recordKey';
 
 export interface SubgraphOptions {
   /** 0 picks a free port. */
@@ -110,6 +111,8 @@ export async function startSubgraph<L>(
   options: SubgraphOptions,
 ): Promise<RunningSubgraph> {
   const logger = options.logger ?? createLogger(definition.name);
+  // Its counts are perturbed with the alliance's record keys: no valid secret, no start.
+  recordKeyParams();
   const prepare = () => prepareDatabase(definition, options);
   const database = options.databaseUrl
     ? await prepare()

@@ -10,6 +10,7 @@ import { estateMembers, sqlOf } from '../cohorts/expected';
 import { MEASURE_FIELDS, type MeasureJson } from '../disclosure/expected';
 import { exportCli } from '../support/cli';
 import { postGraphQL } from '../support/graphql';
+import { publishedCount } from '../support/perturbation';
 
 const ON = '2026-01-01';
 const MEDVIND = 'medvind-neet-follow-up';
@@ -51,6 +52,7 @@ const asMeasures = (rows: Record<string, unknown>[]) =>
         unit: row.unit,
         suppressed: row.suppressed,
         suppressionReason: row.suppression_reason,
+        perturbed: row.perturbed,
       },
     ]),
   );
@@ -63,7 +65,7 @@ describe('hub export cohort', () => {
     expect(run.stderr).toContain(`Exported ${MEDVIND_MEASURES.length} cohort measure row(s) to ${file}`);
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n')[0]).toBe(
-      'agreement,kind,area,programme,age_band,as_of,measure,value,unit,numerator,denominator,suppressed,suppression_reason',
+      'agreement,kind,area,programme,age_band,as_of,measure,value,unit,numerator,denominator,suppressed,suppression_reason,perturbed',
     );
     const rows = (parse(text, { columns: true }) as Record<string, string>[]).map((row) =>
       Object.fromEntries(Object.entries(row).map(([column, value]) => [column, cell(value)])),
@@ -75,7 +77,7 @@ describe('hub export cohort', () => {
     const graph = await graphCohort(`{ kind: ESTATE_RESIDENTS, area: "hedelundgardparken", ageBand: AGE_15_24, asOf: "${ON}" }`, MEDVIND, MEDVIND_MEASURES);
     expect(asMeasures(rows)).toEqual(graph);
     // The size against the housing association's own tenancies, so that equal is not equally wrong.
-    expect(rows[0].value).toBe((await estateMembers(sqlOf(cli.hub), 'hedelundgardparken', AgeBand.AGE_15_24, ON)).length);
+    expect(rows[0].value).toBe(publishedCount(await estateMembers(sqlOf(cli.hub), 'hedelundgardparken', AgeBand.AGE_15_24, ON)));
   });
 
   it('writes JSON with the definition, the agreement and the same measures', async () => {
@@ -91,7 +93,7 @@ describe('hub export cohort', () => {
     );
     expect(document.agreement).toEqual(data!.dataSharingAgreements.find((agreement) => agreement.code === MEDVIND));
     expect(document.measures.map((row) => Object.keys(row))).toEqual(
-      MEDVIND_MEASURES.map(() => ['measure', 'value', 'unit', 'numerator', 'denominator', 'suppressed', 'suppressionReason']),
+      MEDVIND_MEASURES.map(() => ['measure', 'value', 'unit', 'numerator', 'denominator', 'suppressed', 'suppressionReason', 'perturbed']),
     );
     const csv = parse((await hubExport(ESTATE)).stdout, { columns: true }) as Record<string, string>[];
     expect(document.measures.map((row) => row.value)).toEqual(csv.map((row) => cell(row.value)));

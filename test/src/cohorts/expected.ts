@@ -1,8 +1,8 @@
-// What each partner's own records give for a cohort, counted with the test's own SQL (not the
-// subgraphs' code), and the published rules of @hub/core for the verdict.
-import { AGE_BAND_RANGES, shareSuppression, type AgeBand, type PartnerName } from '@hub/core';
+// What each partner's own records give for a cohort, found with the test's own SQL (not the
+// subgraphs' code), and the published method of @hub/core for the figures.
+import { AGE_BAND_RANGES, type AgeBand, type PartnerName } from '@hub/core';
 import type { TestHub } from '../support/hub';
-import type { MeasureJson } from '../disclosure/expected';
+import { expectedPlainShare } from '../disclosure/expected';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of ad hoc SQL
 export type Sql = (partner: PartnerName, text: string, params?: unknown[]) => Promise<any[]>;
@@ -34,7 +34,7 @@ export async function districtMembers(sql: Sql, area: string, band: AgeBand, on:
   return rows.map((row) => row.pseudonym);
 }
 
-/** How many of `members` have a spell in `table` (of `kinds`, when given) running on the day. */
+/** Those of `members` with a spell in `table` (meeting `condition`) running on the day. */
 export async function running(
   sql: Sql,
   partner: PartnerName,
@@ -42,17 +42,17 @@ export async function running(
   members: string[],
   on: string,
   condition = 'true',
-): Promise<number> {
-  const [{ n }] = await sql(
+): Promise<string[]> {
+  const rows = await sql(
     partner,
-    `SELECT count(DISTINCT pseudonym)::int AS n FROM ${table}
+    `SELECT DISTINCT pseudonym FROM ${table}
      WHERE pseudonym = ANY($1) AND started_on <= $2 AND (ended_on IS NULL OR ended_on >= $2) AND ${condition}`,
     [members, on],
   );
-  return n;
+  return rows.map((row) => row.pseudonym);
 }
 
-/** Each measure of a cohort counted on its answering partner's own database. */
+/** Each measure's persons of a cohort, found on its answering partner's own database. */
 export async function expectedCounts(sql: Sql, members: string[], on: string) {
   return {
     inEducation: await running(sql, 'municipality', 'youth_status_spell', members, on, `status = 'EDUCATION'`),
@@ -63,13 +63,8 @@ export async function expectedCounts(sql: Sql, members: string[], on: string) {
   };
 }
 
-/** A share of the cohort as the disclosure rules publish it. */
-export function expectedShare(numerator: number, denominator: number): MeasureJson {
-  const reason = shareSuppression(numerator, denominator);
-  return reason
-    ? { value: null, numerator: null, denominator: null, unit: 'SHARE', suppressed: true, suppressionReason: reason }
-    : { value: numerator / denominator, numerator, denominator, unit: 'SHARE', suppressed: false, suppressionReason: null };
-}
+/** A share of the cohort as the disclosure layer publishes it. */
+export const expectedShare = expectedPlainShare;
 
 /** Anything shaped like a pseudonym (64 lowercase hex characters). */
 export const PSEUDONYM_PATTERN = /[0-9a-f]{64}/;

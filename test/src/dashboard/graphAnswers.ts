@@ -48,7 +48,7 @@ export const COHORT = /* GraphQL */ `query ($definition: CohortDefinitionInput!,
 export const plottedValue = (measure: GraphMeasure | null): number | null => (measure && !measure.suppressed ? measure.value : null);
 
 const measureAsAsked = (m: GraphMeasure | null): GraphMeasure | null =>
-  m && { value: m.value, unit: m.unit, suppressed: m.suppressed, suppressionReason: m.suppressionReason };
+  m && { value: m.value, unit: m.unit, suppressed: m.suppressed, suppressionReason: m.suppressionReason, perturbed: m.perturbed };
 
 /** An exported indicator cut down to the fields `INDICATORS` asks, to compare with the graph's answer. */
 export function asAsked(indicator: GraphIndicator): GraphIndicator {

@@ -9,9 +9,10 @@ export interface GraphMeasure {
   unit: string;
   suppressed: boolean;
   suppressionReason: string | null;
+  perturbed: boolean;
 }
 
-export const MEASURE_SELECTION = '{ value unit suppressed suppressionReason }';
+export const MEASURE_SELECTION = '{ value unit suppressed suppressionReason perturbed }';
 
 /** A rendered Measure cell: its dataset, text and tooltip. */
 export type RenderedCell = Record<string, string | undefined> & { text: string; title: string | null };
@@ -24,7 +25,8 @@ export function renderedCells(page: Page, selector: string): Promise<RenderedCel
 
 /**
  * The cell shows the graph's answer: the same value, "suppressed" with the reason, or "unknown" when
- * no measure came back (its owner failed); never 0 or blank.
+ * no measure came back (its owner failed); never 0 or blank. A perturbed figure is marked "≈" and
+ * says so in its tooltip.
  */
 export function expectCellShows(cell: RenderedCell, measure: GraphMeasure | null, where: string): void {
   const shown = { where, suppressed: cell.suppressed, reason: cell.reason ?? null, value: cell.value === '' ? null : Number(cell.value) };
@@ -34,9 +36,19 @@ export function expectCellShows(cell: RenderedCell, measure: GraphMeasure | null
     expect({ ...shown, text: cell.text }).toEqual({ where, suppressed: 'true', reason: measure.suppressionReason, value: null, text: 'suppressed' });
     expect(cell.title).toMatch(/^Withheld by disclosure control/);
   } else {
-    expect(shown).toEqual({ where, suppressed: 'false', reason: null, value: measure.value });
+    expect({ ...shown, perturbed: cell.perturbed }).toEqual({
+      where,
+      suppressed: 'false',
+      reason: null,
+      value: measure.value,
+      perturbed: String(measure.perturbed),
+    });
     if (measure.value === null) expect(cell.text).toBe('no data');
     else expect(cell.text).not.toMatch(/^(suppressed|no data|)$/);
+    if (measure.perturbed && measure.value !== null) {
+      expect(cell.text).toMatch(/^≈/);
+      expect(cell.title).toMatch(/Perturbed by disclosure control/);
+    }
   }
 }
 

@@ -1,20 +1,19 @@
-// Expected measures for tests that check answers against direct SQL: the counts come from the
-// test's own SQL, the verdict from the public disclosure rules of @hub/core, so a test states
-// "this is what SQL counts, after the published rules", not a copy of the subgraph's code.
+// Expected measures for tests that check answers against direct SQL: the persons come from the
+// test's own SQL, the published figures from the public disclosure layer of @hub/core (the cell
+// key method: record keys computed independently in ../support/perturbation.ts, the perturbation
+// table, the primary rules), so a test states "these are the persons SQL finds, after the
+// published method", not a copy of the subgraph's code.
 import {
   AGE_BAND_COMPONENTS,
   AGE_BAND_RANGES,
-  COUNT_CELLS,
   DISJOINT_AGE_BANDS,
-  SHARE_CELLS,
-  areaAgeSuppression,
   countSuppression,
   meanSuppression,
+  shareSuppression,
   type AgeBand,
-  type AreaAgeTable,
-  type ShareCounts,
   type SuppressionReason,
 } from '@hub/core';
+import { publishedCount } from '../support/perturbation';
 
 /** A measure as JSON, every field selected. */
 export interface MeasureJson {
@@ -24,10 +23,11 @@ export interface MeasureJson {
   unit: string;
   suppressed: boolean;
   suppressionReason: SuppressionReason | null;
+  perturbed: boolean;
 }
 
 /** The selection that gives a whole `MeasureJson`. */
-export const MEASURE_FIELDS = '{ value numerator denominator unit suppressed suppressionReason }';
+export const MEASURE_FIELDS = '{ value numerator denominator unit suppressed suppressionReason perturbed }';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of ad hoc SQL
 export type Sql = (text: string, params?: unknown[]) => Promise<any[]>;
@@ -39,8 +39,14 @@ export const AREA_COLUMN: Record<string, string> = {
   ESTATE: 'estate_code',
 };
 
-function withheld(unit: string, reason: SuppressionReason): MeasureJson {
-  return { value: null, numerator: null, denominator: null, unit, suppressed: true, suppressionReason: reason };
+/** The persons behind a share: those with the property, and the whole group. */
+export interface SharePersons {
+  numerator: string[];
+  denominator: string[];
+}
+
+function withheld(unit: string, reason: SuppressionReason, perturbed: boolean): MeasureJson {
+  return { value: null, numerator: null, denominator: null, unit, suppressed: true, suppressionReason: reason, perturbed };
 }
 
 /** `fields` of `measure`, for comparing with an answer that selected only those. */
@@ -49,69 +55,62 @@ export function pick<K extends keyof MeasureJson>(measure: MeasureJson, ...field
 }
 
 /**
- * The disclosure table of `area` on one date, counted by `countIn(column, code, min, max)` for
- * each area row and disjoint band: the area itself and, for a district, every district of its
- * municipality (the rows that add up to a published total).
+ * The cells of `area` on one date, one per disjoint band, found by `personsIn(column, code, min,
+ * max)`: the pseudonyms (or, for a share, both groups of pseudonyms) of the band's ages.
  */
 export async function sqlTable<C>(
   sql: Sql,
   area: string,
-  countIn: (column: string, code: string, minAge: number, maxAge: number) => Promise<C>,
-  breakdown = false,
-): Promise<AreaAgeTable<C>> {
-  const [asked] = await sql('SELECT kind, parent_code FROM area_reference WHERE code = $1', [area]);
-  const districts = asked.kind === 'DISTRICT';
-  const codes: string[] = districts
-    ? (await sql(`SELECT code FROM area_reference WHERE kind = 'DISTRICT' AND parent_code = $1 ORDER BY code`, [asked.parent_code])).map(
-        (row) => row.code,
-      )
-    : [area];
-  const rows = [];
-  for (const code of codes) {
-    const cells: C[] = [];
-    for (const band of DISJOINT_AGE_BANDS) {
-      cells.push(await countIn(AREA_COLUMN[asked.kind], code, AGE_BAND_RANGES[band].min, AGE_BAND_RANGES[band].max));
-    }
-    rows.push({ area: code, cells });
+  personsIn: (column: string, code: string, minAge: number, maxAge: number) => Promise<C>,
+): Promise<C[]> {
+  const [asked] = await sql('SELECT kind FROM area_reference WHERE code = $1', [area]);
+  const cells: C[] = [];
+  for (const band of DISJOINT_AGE_BANDS) {
+    cells.push(await personsIn(AREA_COLUMN[asked.kind], area, AGE_BAND_RANGES[band].min, AGE_BAND_RANGES[band].max));
   }
-  return { rows, districts, breakdown };
+  return cells;
 }
 
-function bandCells<C>(table: AreaAgeTable<C>, area: string, band: AgeBand): C[] {
-  const row = table.rows.find((r) => r.area === area)!;
-  return AGE_BAND_COMPONENTS[band].map((part) => row.cells[DISJOINT_AGE_BANDS.indexOf(part)]);
+function bandCells<C>(cells: readonly C[], band: AgeBand): C[] {
+  return AGE_BAND_COMPONENTS[band].map((part) => cells[DISJOINT_AGE_BANDS.indexOf(part)]);
 }
 
-/** The count of persons of `band` in `area`, as the rules publish it. */
-export function expectedCount(table: AreaAgeTable<number>, area: string, band: AgeBand): MeasureJson {
-  const count = COUNT_CELLS.sum(bandCells(table, area, band));
-  const reason = areaAgeSuppression(table, area, band, COUNT_CELLS);
-  return reason
-    ? withheld('COUNT', reason)
-    : { value: count, numerator: count, denominator: null, unit: 'COUNT', suppressed: false, suppressionReason: null };
-}
-
-/** The share of `band` in `area`, as the rules publish it. */
-export function expectedShare(table: AreaAgeTable<ShareCounts>, area: string, band: AgeBand): MeasureJson {
-  const { numerator, denominator } = SHARE_CELLS.sum(bandCells(table, area, band));
-  const reason = areaAgeSuppression(table, area, band, SHARE_CELLS);
-  return reason
-    ? withheld('SHARE', reason)
-    : { value: numerator / denominator, numerator, denominator, unit: 'SHARE', suppressed: false, suppressionReason: null };
-}
-
-/** A count of persons on no table (placements of all years): the primary rule alone. */
-export function expectedPlainCount(count: number): MeasureJson {
+/** The count of these records as the hub publishes it: perturbed, then the count rule. */
+export function expectedPlainCount(records: readonly string[]): MeasureJson {
+  const count = publishedCount(records);
   const reason = countSuppression(count);
   return reason
-    ? withheld('COUNT', reason)
-    : { value: count, numerator: count, denominator: null, unit: 'COUNT', suppressed: false, suppressionReason: null };
+    ? withheld('COUNT', reason, true)
+    : { value: count, numerator: count, denominator: null, unit: 'COUNT', suppressed: false, suppressionReason: null, perturbed: true };
 }
 
-/** A mean over respondents; `secondary` when a part it is made of is withheld. */
+/** The count of persons of `band` from the cells of its disjoint bands. */
+export function expectedCount(cells: readonly string[][], band: AgeBand): MeasureJson {
+  return expectedPlainCount(bandCells(cells, band).flat());
+}
+
+/** The share of `part` among `whole`, as the hub publishes it. */
+export function expectedPlainShare(part: readonly string[], whole: readonly string[]): MeasureJson {
+  const [numerator, denominator] = [publishedCount(part), publishedCount(whole)];
+  const reason = shareSuppression(numerator, denominator);
+  return reason
+    ? withheld('SHARE', reason, true)
+    : { value: numerator / denominator, numerator, denominator, unit: 'SHARE', suppressed: false, suppressionReason: null, perturbed: true };
+}
+
+/** The share of `band` from the cells of its disjoint bands. */
+export function expectedShare(cells: readonly SharePersons[], band: AgeBand): MeasureJson {
+  const parts = bandCells(cells, band);
+  return expectedPlainShare(
+    parts.flatMap((cell) => cell.numerator),
+    parts.flatMap((cell) => cell.denominator),
+  );
+}
+
+/** A mean over respondents (survey results, not perturbed); `secondary` when a part it is made of is withheld. */
 export function expectedMean(mean: number | null, respondents: number, secondary: SuppressionReason | null = null): MeasureJson {
   const reason = meanSuppression(respondents) ?? secondary;
   return reason
-    ? withheld('MEAN', reason)
-    : { value: mean, numerator: respondents, denominator: null, unit: 'MEAN', suppressed: false, suppressionReason: null };
+    ? withheld('MEAN', reason, false)
+    : { value: mean, numerator: respondents, denominator: null, unit: 'MEAN', suppressed: false, suppressionReason: null, perturbed: false };
 }

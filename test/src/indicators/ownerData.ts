@@ -1,9 +1,17 @@
 // What an indicator's owner's own data say, computed here with the test's own SQL on the owner's
 // database and the published disclosure rules (../disclosure/expected.ts): the oracle the graph's
 // indicator values are checked against.
-import { SuppressionReason, meanSuppression, type AgeBand, type PartnerName, type ShareCounts } from '@hub/core';
+import { SuppressionReason, meanSuppression, type AgeBand, type PartnerName } from '@hub/core';
 import type { TestHub } from '../support/hub';
-import { expectedCount, expectedMean, expectedShare, sqlTable, type MeasureJson, type Sql } from '../disclosure/expected';
+import {
+  expectedCount,
+  expectedMean,
+  expectedShare,
+  sqlTable,
+  type MeasureJson,
+  type SharePersons,
+  type Sql,
+} from '../disclosure/expected';
 
 /** The subgraph of each owning organisation. */
 export const OWNER_PARTNER: Record<string, PartnerName> = {
@@ -21,30 +29,31 @@ const running = (table: string, condition: string) =>
   `EXISTS (SELECT 1 FROM ${table} s WHERE s.pseudonym = p.pseudonym AND ${condition}
             AND s.started_on <= $2 AND (s.ended_on IS NULL OR s.ended_on >= $2))`;
 
-/** A share of a person table's population: counts per area and band, then the published rules. */
+/** A share of a person table's population: persons per band, then the published method. */
 async function share(sql: Sql, population: string, numerator: string, area: string, band: AgeBand, on: string) {
-  const table = await sqlTable<ShareCounts>(sql, area, async (column, code, min, max) => {
+  const table = await sqlTable<SharePersons>(sql, area, async (column, code, min, max) => {
     const [row] = await sql(
-      `SELECT count(*)::int AS denominator, count(*) FILTER (WHERE ${numerator})::int AS numerator
+      `SELECT coalesce(array_agg(p.pseudonym), '{}') AS denominator,
+              coalesce(array_agg(p.pseudonym) FILTER (WHERE ${numerator}), '{}') AS numerator
        FROM ${population} p WHERE ${livingIn(column)}`,
       [code, on, min, max],
     );
-    return row as ShareCounts;
+    return row as SharePersons;
   });
-  return expectedShare(table, area, band);
+  return expectedShare(table, band);
 }
 
 /** Distinct club members living in the area, of the band, on the day. */
 async function clubMembers(sql: Sql, area: string, band: AgeBand, on: string) {
-  const table = await sqlTable<number>(sql, area, async (column, code, min, max) => {
-    const [{ n }] = await sql(
-      `SELECT count(DISTINCT p.pseudonym)::int AS n FROM membership p
+  const table = await sqlTable<string[]>(sql, area, async (column, code, min, max) => {
+    const [{ persons }] = await sql(
+      `SELECT coalesce(array_agg(DISTINCT p.pseudonym), '{}') AS persons FROM membership p
        WHERE ${livingIn(column)} AND p.started_on <= $2 AND (p.ended_on IS NULL OR p.ended_on >= $2)`,
       [code, on, min, max],
     );
-    return n;
+    return persons;
   });
-  return expectedCount(table, area, band);
+  return expectedCount(table, band);
 }
 
 /** The well-being survey of the school year running on the day, over the area's schools. */

@@ -63,30 +63,26 @@ async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
 
 /** Residents by SQL: persons with a tenancy running on the day, aged min-max that year. */
 async function residentsBySql(areaColumn: string, area: string, on: string, min: number, max: number) {
-  const [row] = await sql<{ n: number }>(
-    `SELECT count(*)::int AS n FROM tenancy
+  const [row] = await sql<{ persons: string[] }>(
+    `SELECT coalesce(array_agg(pseudonym), '{}') AS persons FROM tenancy
      WHERE ${areaColumn} = $1 AND moved_in_on <= $2 AND (moved_out_on IS NULL OR moved_out_on >= $2)
        AND extract(year FROM $2::date)::int - birth_year BETWEEN $3 AND $4`,
     [area, on, min, max],
   );
-  return row.n;
+  return row.persons;
 }
 
-/**
- * Residents per disjoint band of `area` (and its sibling districts) on the day: residents are
- * published by age band too, so the public rules protect each area's bands together.
- */
+/** Residents per disjoint band of `area` on the day. */
 const residentsTable = (area: string, on: string) =>
   sqlTable(
     (text, params) => sql(text, params),
     area,
     (column, code, min, max) => residentsBySql(column, code, on, min, max),
-    true,
   );
 
-/** The residents of `band` in `area` on the day, as the public disclosure rules publish them. */
+/** The residents of `band` in `area` on the day, as the public disclosure method publishes them. */
 async function expectedResidents(area: string, on: string, band: AgeBand): Promise<Published> {
-  return expectedCount(await residentsTable(area, on), area, band);
+  return expectedCount(await residentsTable(area, on), band);
 }
 
 /** A survey share: the feel-safe share of its respondents, under the share rule. */
@@ -131,7 +127,7 @@ describe('residents', () => {
       `residents(ageBand: AGE_15_24, on: "${EXTRACT_DATE}") { value numerator denominator unit }`,
     );
     const expected = await residentsBySql('estate_code', ESTATE, EXTRACT_DATE, 15, 24);
-    expect(expected).toBe(Math.round((613 * 1000) / 10000));
+    expect(expected.length).toBe(Math.round((613 * 1000) / 10000));
     expect(area.residents).toEqual(
       pick(await expectedResidents(ESTATE, EXTRACT_DATE, AgeBand.AGE_15_24), 'value', 'numerator', 'denominator', 'unit'),
     );
@@ -159,7 +155,7 @@ describe('residents', () => {
            AND extract(year FROM $3::date)::int - birth_year BETWEEN 15 AND 17`,
         [ESTATE, FORMER_TENANT, on],
       );
-      expect(await residentsBySql('estate_code', ESTATE, on, 15, 17)).toBe(others + formerTenant);
+      expect((await residentsBySql('estate_code', ESTATE, on, 15, 17)).length).toBe(others + formerTenant);
       expect(area.residents).toEqual(pick(await expectedResidents(ESTATE, on, AgeBand.AGE_15_17), 'value'));
     }
   });
@@ -180,8 +176,11 @@ describe('residents', () => {
        VALUES ($1, $2, 'esbjerg', 'hedelund', $3, $4, 2, '2020-01-31', NULL)`,
       [NEWCOMER, Number(EXTRACT_DATE.slice(0, 4)) - 20, ESTATE, `${ESTATE}-1`],
     );
-    expect(await ask()).toBe(before! + 1);
+    // Counted anew: the newcomer's persons are a new cell, published by the method.
+    expect(await statementsOf(ask)).toBe(counted);
+    expect(await ask()).toBe((await expectedResidents(ESTATE, EXTRACT_DATE, AgeBand.AGE_15_24)).value);
     await sql('DELETE FROM tenancy WHERE pseudonym = $1', [NEWCOMER]);
+    expect(await statementsOf(ask)).toBe(counted);
     expect(await ask()).toBe(before);
   });
 
@@ -206,7 +205,8 @@ describe('residents', () => {
     );
     const latest = latestStockReferenceDate(today());
     expect(area.residents).toEqual(pick(await expectedResidents('esbjerg', latest, AgeBand.AGE_0_24), 'value'));
-    expect(area.residents.value).toBe(await residentsBySql('municipality_code', 'esbjerg', latest, 0, 24));
+    const persons = await residentsBySql('municipality_code', 'esbjerg', latest, 0, 24);
+    expect(Math.abs(area.residents.value! - persons.length)).toBeLessThanOrEqual(2);
   });
 
   test('residents by age band give one count per disjoint band for an estate, a district and the municipality', async () => {
@@ -229,7 +229,7 @@ describe('residents', () => {
       expect(answers[index].residentsByAgeBand.map((b) => b.ageBand)).toEqual([...DISJOINT_AGE_BANDS]);
       const table = await residentsTable(code, on);
       for (const { ageBand, measure } of answers[index].residentsByAgeBand) {
-        expect(measure).toEqual(pick(expectedCount(table, code, ageBand as AgeBand), 'value', 'unit'));
+        expect(measure).toEqual(pick(expectedCount(table, ageBand as AgeBand), 'value', 'unit'));
       }
     }
   });
@@ -338,7 +338,7 @@ describe('estate measures on a line of action', () => {
     expect(line.residentsByAgeBand).toHaveLength(DISJOINT_AGE_BANDS.length);
     const table = await residentsTable('stengardsvej', EXTRACT_DATE);
     for (const { ageBand, measure } of line.residentsByAgeBand) {
-      expect(measure).toEqual(pick(expectedCount(table, 'stengardsvej', ageBand as AgeBand), 'value'));
+      expect(measure).toEqual(pick(expectedCount(table, ageBand as AgeBand), 'value'));
     }
   });
 

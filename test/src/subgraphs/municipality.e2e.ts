@@ -2,7 +2,7 @@
 // on the same database.
 import { AgeBand, meanSuppression, SuppressionReason, type MeasureAnswer as MeasureShape, type RunningSubgraph } from '@hub/core';
 import { municipality } from '@hub/subgraph-municipality';
-import { expectedCount, expectedMean, expectedShare, MEASURE_FIELDS, sqlTable } from '../disclosure/expected';
+import { expectedCount, expectedMean, expectedShare, MEASURE_FIELDS, sqlTable, type SharePersons } from '../disclosure/expected';
 import { postGraphQL, type GraphQLResponse } from '../support/graphql';
 import { startTestSubgraph } from '../support/hub';
 
@@ -38,37 +38,31 @@ async function statementsFor(text: string, variables?: Record<string, unknown>):
 
 const errorCodes = (response: GraphQLResponse) => response.errors?.map((e) => e.extensions?.code);
 
-/** The disclosure table of an area: its (and its sibling districts') counts per disjoint band. */
+/** The persons of an area per disjoint band: all of them, and those with `status`. */
 const tableOf = (area: string, status: string | null) =>
-  sqlTable(sql, area, (column, code, min, max) => countsIn(column, code, min, max, status));
+  sqlTable(sql, area, (column, code, min, max) => personsIn(column, code, min, max, status));
 
-/** A table of counts as a table of population sizes. */
-const sizes = (table: Awaited<ReturnType<typeof tableOf>>) => ({
-  ...table,
-  rows: table.rows.map((row) => ({ area: row.area, cells: row.cells.map((cell) => cell.denominator) })),
-});
+/** The population's persons, per disjoint band. */
+const sizes = (table: SharePersons[]) => table.map((cell) => cell.denominator);
 
-/** Population counts like core's loader computes them, written out by hand. */
-async function populationCounts(areaCode: string, minAge: number, maxAge: number, status: string | null) {
-  const [area] = await sql('SELECT kind FROM area_reference WHERE code = $1', [areaCode]);
-  const column = { MUNICIPALITY: 'municipality_code', DISTRICT: 'district_code', ESTATE: 'estate_code' }[
-    area.kind as string
-  ] as string;
-  return countsIn(column, areaCode, minAge, maxAge, status);
-}
-
-/** The same counts in the area with code `areaCode` of the level `column` names. */
-async function countsIn(column: string, areaCode: string, minAge: number, maxAge: number, status: string | null) {
+/** The persons in the area with code `areaCode` of the level `column` names, written out by hand. */
+async function personsIn(
+  column: string,
+  areaCode: string,
+  minAge: number,
+  maxAge: number,
+  status: string | null,
+): Promise<SharePersons> {
   const [row] = await sql(
-    `SELECT count(*)::int AS denominator,
-            count(*) FILTER (WHERE EXISTS (
+    `SELECT coalesce(array_agg(p.pseudonym), '{}') AS denominator,
+            coalesce(array_agg(p.pseudonym) FILTER (WHERE EXISTS (
               SELECT 1 FROM youth_status_spell s WHERE s.pseudonym = p.pseudonym
                 AND s.status = $5 AND s.started_on <= $2
-                AND (s.ended_on IS NULL OR s.ended_on >= $2)))::int AS numerator
+                AND (s.ended_on IS NULL OR s.ended_on >= $2))), '{}') AS numerator
      FROM person p WHERE p.${column} = $1 AND $3 - p.birth_year BETWEEN $4 AND $6`,
     [areaCode, ON, YEAR, minAge, status, maxAge],
   );
-  return row as { denominator: number; numerator: number };
+  return row as SharePersons;
 }
 
 describe('areas', () => {
@@ -298,14 +292,11 @@ describe('the municipality\'s measures on a line of action', () => {
        neetTeens: neetShare(area: "osterbyen", ageBand: AGE_15_17, on: "${ON}") ${MEASURE}
        education: inEducationShare(area: "esbjerg", on: "${ON}") ${MEASURE}`,
     );
-    const neet = await populationCounts('hedelundgardparken', 15, 24, 'NEITHER');
-    expect(neet.denominator).toBeGreaterThan(0);
-    expect(neet.numerator).toBeGreaterThan(0);
-    expect(measures.neet).toEqual(
-      expectedShare(await tableOf('hedelundgardparken', 'NEITHER'), 'hedelundgardparken', AgeBand.AGE_15_24),
-    );
-    expect(measures.neetTeens).toEqual(expectedShare(await tableOf('osterbyen', 'NEITHER'), 'osterbyen', AgeBand.AGE_15_17));
-    expect(measures.education).toEqual(expectedShare(await tableOf('esbjerg', 'EDUCATION'), 'esbjerg', AgeBand.AGE_15_24));
+    const neet = await tableOf('hedelundgardparken', 'NEITHER');
+    expect(neet.some((cell) => cell.numerator.length > 0)).toBe(true);
+    expect(measures.neet).toEqual(expectedShare(neet, AgeBand.AGE_15_24));
+    expect(measures.neetTeens).toEqual(expectedShare(await tableOf('osterbyen', 'NEITHER'), AgeBand.AGE_15_17));
+    expect(measures.education).toEqual(expectedShare(await tableOf('esbjerg', 'EDUCATION'), AgeBand.AGE_15_24));
   });
 
   it('counts the population of 0-24-year-olds, or of another age band', async () => {
@@ -314,11 +305,13 @@ describe('the municipality\'s measures on a line of action', () => {
       `all: population(area: "osterbyen", on: "${ON}") ${MEASURE}
        teens: population(area: "stengardsvej", ageBand: AGE_15_17, on: "${ON}") ${MEASURE}`,
     );
-    const osterbyen = await tableOf('osterbyen', null);
-    expect(measures.all).toEqual(expectedCount(sizes(osterbyen), 'osterbyen', AgeBand.AGE_0_24));
-    expect(measures.all.value).toBe((await populationCounts('osterbyen', 0, 24, null)).denominator);
-    const stengardsvej = await tableOf('stengardsvej', null);
-    expect(measures.teens).toEqual(expectedCount(sizes(stengardsvej), 'stengardsvej', AgeBand.AGE_15_17));
+    const osterbyen = sizes(await tableOf('osterbyen', null));
+    expect(measures.all).toEqual(expectedCount(osterbyen, AgeBand.AGE_0_24));
+    // Perturbation moves a count by at most 2 persons.
+    const persons = (await personsIn('district_code', 'osterbyen', 0, 24, null)).denominator.length;
+    expect(Math.abs(measures.all.value! - persons)).toBeLessThanOrEqual(2);
+    const stengardsvej = sizes(await tableOf('stengardsvej', null));
+    expect(measures.teens).toEqual(expectedCount(stengardsvej, AgeBand.AGE_15_17));
   });
 
   it('weighs the mean well-being of an area\'s schools by their respondents', async () => {

@@ -6,7 +6,6 @@ import {
   latestStockReferenceDate,
   today,
   type AgeBand,
-  type AreaAgeTable,
   type RunningSubgraph,
 } from '@hub/core';
 import { volunteerCentre } from '@hub/subgraph-volunteer-centre';
@@ -85,40 +84,39 @@ async function expectedInClub(club: string, band: Band, day = DAY): Promise<numb
 }
 
 /**
- * Expected answers apply the public disclosure rules of @hub/core to these SQL counts: a club's
- * members per disjoint band (a composite band is withheld when one of its bands is), and an
- * area's members per band in the area and, for a district, in every district of the municipality.
+ * Expected answers apply the public disclosure method of @hub/core to the members SQL finds: a
+ * club's, or an area's, distinct members per disjoint band.
  */
-async function clubTable(club: string, day = DAY): Promise<AreaAgeTable<number>> {
-  const cells: number[] = [];
+async function clubTable(club: string, day = DAY): Promise<string[][]> {
+  const cells: string[][] = [];
   for (const band of DISJOINT_AGE_BANDS) {
-    const [{ n }] = await sql<{ n: number }>(
-      `SELECT count(DISTINCT m.pseudonym)::int AS n FROM membership m WHERE ${RUNNING_IN_BAND} AND m.club_code = $4`,
+    const [{ persons }] = await sql<{ persons: string[] }>(
+      `SELECT coalesce(array_agg(DISTINCT m.pseudonym), '{}') AS persons FROM membership m
+       WHERE ${RUNNING_IN_BAND} AND m.club_code = $4`,
       [day, AGE_BAND_RANGES[band].min, AGE_BAND_RANGES[band].max, club],
     );
-    cells.push(n);
+    cells.push(persons);
   }
-  return { rows: [{ area: club, cells }], districts: false, breakdown: false };
+  return cells;
 }
 
-function areaTable(area: string, line: string | null, day = DAY): Promise<AreaAgeTable<number>> {
+function areaTable(area: string, line: string | null, day = DAY): Promise<string[][]> {
   return sqlTable(
     (text, params) => sql(text, params),
     area,
     async (column, code, min, max) =>
       (
-        await sql<{ n: number }>(
-          `SELECT count(DISTINCT m.pseudonym)::int AS n FROM membership m JOIN club c ON c.code = m.club_code
+        await sql<{ persons: string[] }>(
+          `SELECT coalesce(array_agg(DISTINCT m.pseudonym), '{}') AS persons FROM membership m JOIN club c ON c.code = m.club_code
            WHERE ${RUNNING_IN_BAND} AND m.${column} = $4 AND ($5::text IS NULL OR c.line_of_action = $5)`,
           [day, min, max, code, line],
         )
-      )[0].n,
+      )[0].persons,
   );
 }
 
-const inClub = async (club: string, band: Band, day = DAY) => expectedCount(await clubTable(club, day), club, band as AgeBand);
-const inArea = async (area: string, band: Band, line: string | null) =>
-  expectedCount(await areaTable(area, line), area, band as AgeBand);
+const inClub = async (club: string, band: Band, day = DAY) => expectedCount(await clubTable(club, day), band as AgeBand);
+const inArea = async (area: string, band: Band, line: string | null) => expectedCount(await areaTable(area, line), band as AgeBand);
 
 const lineRefs = (lines: readonly string[]) => lines.map((code) => ({ __typename: 'LineOfAction', code }));
 

@@ -1,6 +1,7 @@
 import {
   Aggregate,
   AgreementTerms,
+  MEASURE_SELECTION,
   Measure,
   agreementRefusal,
   decodeCohortId,
@@ -19,7 +20,6 @@ import { validCohortSpec } from './cohortDefinition';
 import type { FoundationContext } from './context';
 import { Cohort, CohortDefinition, CohortDefinitionInput } from './types/Cohort';
 
-const MEASURE_SELECTION = '{ value numerator denominator unit suppressed suppressionReason }';
 const SIZES = COHORT_KINDS.map(sizeField);
 
 @Resolver(() => Cohort)

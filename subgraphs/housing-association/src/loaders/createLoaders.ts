@@ -4,7 +4,7 @@ import {
   groupLoader,
   keyLoader,
   populationMeasureLoader,
-  shareMeasure,
+  surveyShareMeasure,
   type Measure,
   spellsOfPersons,
 } from '@hub/core';
@@ -35,7 +35,7 @@ interface SurveyRow {
 function safetyMeasure(row: SurveyRow): Measure | null {
   if (row.respondents === null || row.feel_safe_share === null) return null;
   const feelSafe = Math.round(row.feel_safe_share * row.respondents);
-  return shareMeasure(feelSafe, row.respondents, { value: row.feel_safe_share });
+  return surveyShareMeasure(feelSafe, row.respondents, row.feel_safe_share);
 }
 
 /** Per-request loaders: every entity lookup, list relation and measure of the association. */
@@ -58,13 +58,7 @@ export function createLoaders(db: DataSource) {
       (department) => department.estateCode,
     ),
     tenanciesOf: spellsOfPersons(db, Tenancy, 'movedInOn'),
-    residents: populationMeasureLoader(
-      db,
-      { population: 'tenancy p', where: RUNNING_ON_KEY_DATE },
-      'count',
-      // Published by age band too (residentsByAgeBand): protect each area's bands together.
-      { breakdown: true },
-    ),
+    residents: populationMeasureLoader(db, { population: 'tenancy p', where: RUNNING_ON_KEY_DATE }, 'count'),
     safety: argsLoader(async (keys: readonly SafetyKey[]) => {
       const rows: SurveyRow[] = await db.query(
         `SELECT k.idx, s.respondents, s.feel_safe_share

@@ -1,11 +1,13 @@
 import {
-  COUNT_CELLS,
+  CELL_KEY_SPACE,
   argsLoader,
-  countSuppression,
   countMeasure,
+  joinCells,
   populationMeasureLoader,
-  protectLine,
+  recordKeyParams,
+  recordKeySql,
   spellsOfPersons,
+  type CountCell,
   type Measure,
 } from '@hub/core';
 import type { DataSource } from 'typeorm';
@@ -21,12 +23,10 @@ export interface PlacementKey {
 }
 
 /** Placements of one year (or of all, `year` null) from an initiative's placements per year. */
-export function placementMeasure(years: readonly number[], counts: readonly number[], year: number | null): Measure {
-  if (year === null) return countMeasure(counts.reduce((sum, n) => sum + n, 0));
+export function placementMeasure(years: readonly number[], cells: readonly CountCell[], year: number | null): Measure {
+  if (year === null) return countMeasure(joinCells(cells));
   const at = years.indexOf(year);
-  if (at < 0) return countMeasure(0);
-  const line = protectLine(counts, counts.map((n) => countSuppression(n)), COUNT_CELLS);
-  return countMeasure(counts[at], line[at]);
+  return countMeasure(at < 0 ? { count: 0, key: 0 } : cells[at]);
 }
 
 /** Per-request loaders: every entity lookup, list relation and measure of the jobcentre. */
@@ -48,22 +48,25 @@ export function createLoaders(db: DataSource) {
       'share',
     ),
     placements: argsLoader(async (keys: readonly PlacementKey[]) => {
-      // Each key gets its initiative's placements per year: the years add up to the all-years
-      // total, so a year is protected along the others (the total minus the other years would
-      // give a withheld year). Years without placements add nothing to such a difference.
-      const rows: { idx: number; years: number[]; counts: number[] }[] = await db.query(
+      // Each key gets its initiative's placements per year, with the years' cell keys (a
+      // placement's record key is its person's): the all-years total is their joined cell.
+      const rows: { idx: number; years: number[]; counts: number[]; keys: number[] }[] = await db.query(
         `WITH k AS (SELECT * FROM unnest($1::int[], $2::text[]) AS k(idx, initiative)),
-         y AS (SELECT k.idx, extract(year FROM pl.placed_on)::int AS year, count(*)::int AS n
+         y AS (SELECT k.idx, extract(year FROM pl.placed_on)::int AS year, count(*)::int AS n,
+                      (sum(${recordKeySql('pl.pseudonym', 3)}) % ${CELL_KEY_SPACE})::float8 AS key
                FROM k JOIN placement pl ON pl.initiative_code = k.initiative
                GROUP BY k.idx, 2)
          SELECT k.idx,
                 coalesce(array_agg(y.year ORDER BY y.year) FILTER (WHERE y.year IS NOT NULL), '{}') AS years,
-                coalesce(array_agg(y.n ORDER BY y.year) FILTER (WHERE y.year IS NOT NULL), '{}') AS counts
+                coalesce(array_agg(y.n ORDER BY y.year) FILTER (WHERE y.year IS NOT NULL), '{}') AS counts,
+                coalesce(array_agg(y.key ORDER BY y.year) FILTER (WHERE y.year IS NOT NULL), '{}') AS keys
          FROM k LEFT JOIN y ON y.idx = k.idx
          GROUP BY k.idx ORDER BY k.idx`,
-        [keys.map((_, i) => i), keys.map((k) => k.initiative)],
+        [keys.map((_, i) => i), keys.map((k) => k.initiative), ...recordKeyParams()],
       );
-      return rows.map((row, i) => placementMeasure(row.years, row.counts, keys[i].year));
+      return rows.map((row, i) =>
+        placementMeasure(row.years, row.counts.map((count, at) => ({ count, key: row.keys[at] })), keys[i].year),
+      );
     }),
   };
 }

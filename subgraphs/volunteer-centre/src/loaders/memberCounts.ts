@@ -1,19 +1,17 @@
 import {
-  AGE_BAND_COMPONENTS,
-  AreaKind,
-  COUNT_CELLS,
   DISJOINT_AGES,
-  DISJOINT_AGE_BANDS,
-  areaAgeSuppression,
+  bandCell,
+  bandCells,
   countGroupedPopulations,
   countMeasure,
   countsByAgeBand,
   covers,
-  disclosureTableAreas,
+  keysByAgeBand,
   livesIn,
+  recordKeyParams,
+  recordKeySql,
   unknownArea,
   type AgeBand,
-  type AreaAgeTable,
   type LineOfActionCode,
   type Measure,
   type PopulationKey,
@@ -39,40 +37,43 @@ const AGE = 'extract(year FROM k.on_date)::int - m.birth_year';
 /** SQL condition: membership `m` runs on `k.on_date` and its member is of an age some band covers. */
 const running = `${covers('m', 'k.on_date')} AND ${AGE} BETWEEN ${DISJOINT_AGES.min} AND ${DISJOINT_AGES.max}`;
 
-/** SQL: distinct members per disjoint age band (a member has one age on a day, so one band). */
-const MEMBERS_BY_BAND = countsByAgeBand('count(DISTINCT m.pseudonym)', AGE);
+/**
+ * SQL: members per disjoint age band and their cell keys, over rows `m` with one row per member
+ * (a member has one age on a day, so one band). The record keys' parameters are $first, $first + 1.
+ */
+const membersByBand = (first: number) =>
+  `${countsByAgeBand('count(m.pseudonym)', AGE)} AS members,
+   ${keysByAgeBand(recordKeySql('m.pseudonym', first), AGE)} AS keys`;
 
-/** The members of a key's band from its disclosure table, after disclosure control. */
-function membersMeasure(table: AreaAgeTable<number>, row: string, ageBand: AgeBand): Measure {
-  const cells = table.rows.find((r) => r.area === row)?.cells ?? [];
-  const members = AGE_BAND_COMPONENTS[ageBand].reduce((sum, band) => sum + cells[DISJOINT_AGE_BANDS.indexOf(band)], 0);
-  return countMeasure(members, areaAgeSuppression(table, row, ageBand, COUNT_CELLS));
+/** A row of counts per disjoint band, with their cell keys. */
+interface MemberRow {
+  members: number[];
+  keys: number[];
+}
+
+/** The members of a key's band, after disclosure control. */
+function membersMeasure(row: MemberRow, ageBand: AgeBand): Measure {
+  return countMeasure(bandCell(bandCells(row.members, row.keys), ageBand));
 }
 
 /**
- * Distinct members per club, for every key in one statement (a member may rejoin a club). Each
- * key is counted per disjoint age band, so that a composite band is withheld when one of its
- * bands is (15-24 minus 18-24 would give the 15-17-year-olds).
+ * Distinct members per club, for every key in one statement (a member may rejoin a club), per
+ * disjoint age band: a composite band's cell is its bands' cells joined.
  */
 export async function countClubMembers(
   db: DataSource,
   keys: readonly ClubMembersKey[],
 ): Promise<Measure[]> {
-  const rows: { idx: number; members: number[] }[] = await db.query(
-    `SELECT k.idx, ${MEMBERS_BY_BAND} AS members
+  const rows: ({ idx: number } & MemberRow)[] = await db.query(
+    `SELECT k.idx, ${membersByBand(4)}
      FROM unnest($1::int[], $2::text[], $3::date[]) AS k(idx, club, on_date)
-     LEFT JOIN membership m ON m.club_code = k.club AND ${running}
+     LEFT JOIN LATERAL (SELECT DISTINCT m.pseudonym, m.birth_year FROM membership m
+                        WHERE m.club_code = k.club AND ${running}) m ON true
      GROUP BY k.idx
      ORDER BY k.idx`,
-    [keys.map((_, i) => i), keys.map((k) => k.club), keys.map((k) => k.on)],
+    [keys.map((_, i) => i), keys.map((k) => k.club), keys.map((k) => k.on), ...recordKeyParams()],
   );
-  return rows.map((row, i) =>
-    membersMeasure(
-      { rows: [{ area: keys[i].club, cells: row.members }], districts: false, breakdown: false },
-      keys[i].club,
-      keys[i].ageBand,
-    ),
-  );
+  return rows.map((row, i) => membersMeasure(row, keys[i].ageBand));
 }
 
 /**
@@ -84,31 +85,21 @@ async function countMembersOfLines(
   keys: readonly AreaMembersKey[],
 ): Promise<(Measure | Error)[]> {
   if (keys.length === 0) return [];
-  const rows: { idx: number; known: string | null; kind: string | null; area: string | null; members: number[] }[] =
-    await db.query(
-      `WITH k AS (
-         SELECT * FROM unnest($1::int[], $2::text[], $3::date[], $4::text[]) AS k(idx, area, on_date, line))
-       SELECT k.idx, a.code AS known, a.kind, t.code AS area, ${MEMBERS_BY_BAND} AS members
-       FROM k
-       LEFT JOIN area_reference a ON a.code = k.area
-       LEFT JOIN area_reference t ON ${disclosureTableAreas('a', 't')}
-       LEFT JOIN (membership m JOIN club c ON c.code = m.club_code)
-         ON t.code IS NOT NULL AND ${livesIn('m', 't')} AND ${running}
-        AND (k.line IS NULL OR c.line_of_action = k.line)
-       GROUP BY k.idx, a.code, a.kind, t.code
-       ORDER BY k.idx, t.code`,
-      [keys.map((_, i) => i), keys.map((k) => k.area), keys.map((k) => k.on), keys.map((k) => k.line)],
-    );
-  return keys.map((key, i) => {
-    const own = rows.filter((row) => row.idx === i);
-    if (own.length === 0 || own[0].known === null) return unknownArea(key.area);
-    const table = {
-      rows: own.map((row) => ({ area: row.area as string, cells: row.members })),
-      districts: own[0].kind === AreaKind.DISTRICT,
-      breakdown: false,
-    };
-    return membersMeasure(table, key.area, key.ageBand);
-  });
+  const rows: ({ idx: number; known: string | null } & MemberRow)[] = await db.query(
+    `WITH k AS (
+       SELECT * FROM unnest($1::int[], $2::text[], $3::date[], $4::text[]) AS k(idx, area, on_date, line))
+     SELECT k.idx, a.code AS known, ${membersByBand(5)}
+     FROM k
+     LEFT JOIN area_reference a ON a.code = k.area
+     LEFT JOIN LATERAL (
+       SELECT DISTINCT m.pseudonym, m.birth_year FROM membership m JOIN club c ON c.code = m.club_code
+       WHERE a.code IS NOT NULL AND ${livesIn('m', 'a')} AND ${running}
+         AND (k.line IS NULL OR c.line_of_action = k.line)) m ON true
+     GROUP BY k.idx, a.code
+     ORDER BY k.idx`,
+    [keys.map((_, i) => i), keys.map((k) => k.area), keys.map((k) => k.on), keys.map((k) => k.line), ...recordKeyParams()],
+  );
+  return keys.map((key, i) => (rows[i].known === null ? unknownArea(key.area) : membersMeasure(rows[i], key.ageBand)));
 }
 
 /** The centre's members as a population: each person once, with the residence of their rows. */
@@ -126,22 +117,16 @@ const ANY_MEMBERSHIP: SpellCondition = { table: 'membership', where: 'true' };
 async function countMembersOfAnyClub(db: DataSource, keys: readonly AreaMembersKey[]): Promise<(Measure | Error)[]> {
   if (keys.length === 0) return [];
   const rows = await countGroupedPopulations(db, MEMBERS, ANY_MEMBERSHIP, keys);
-  return keys.map((key, i) => {
-    const own = rows.filter((row) => row.idx === i);
-    const table = {
-      rows: own.map((row) => ({ area: row.area as string, cells: row.numerators })),
-      districts: own[0]?.kind === AreaKind.DISTRICT,
-      breakdown: false,
-    };
-    return own[0]?.known ? membersMeasure(table, key.area, key.ageBand) : unknownArea(key.area);
-  });
+  return keys.map((key, i) =>
+    rows[i].known === null
+      ? unknownArea(key.area)
+      : membersMeasure({ members: rows[i].numerators, keys: rows[i].numerator_keys }, key.ageBand),
+  );
 }
 
 /**
- * Distinct members living in the area, per disjoint age band in the area and, for a district,
- * in each district of its municipality (the municipality minus the other districts would give a
- * withheld district); a person in two clubs counts once. Two statements at most: one for the
- * keys of any club, one for those of a line's clubs.
+ * Distinct members living in the area, per disjoint age band; a person in two clubs counts once.
+ * Two statements at most: one for the keys of any club, one for those of a line's clubs.
  */
 export async function countMembersInArea(db: DataSource, keys: readonly AreaMembersKey[]): Promise<(Measure | Error)[]> {
   const anyClub = keys.flatMap((key, i) => (key.line === null ? [i] : []));

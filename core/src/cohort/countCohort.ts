@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { AGE_BAND_COMPONENTS, AGE_BAND_RANGES, DISJOINT_AGE_BANDS } from '../graphql/enums';
-import { CELL_KEY_SPACE, type CountCell } from '../disclosure/perturbation';
-import { recordKeyParams, recordKeySql } from '../disclosure/recordKey';
+import type { CountCell } from '../disclosure/perturbation';
+import { cellKeySql, recordKeyParams, recordKeySql } from '../disclosure/recordKey';
 import { countsByAgeBand } from '../measures/populationMeasure';
 import type { CohortSpec } from './CohortDefinition';
 import type { CohortCounts } from './releaseRule';
@@ -26,7 +26,7 @@ export interface CountedCohort {
 
 /** SQL: a cell key, the sum mod 2^32 of the record keys `recordKey` of the rows aggregated. */
 const cellKey = (recordKey: string, condition = 'true') =>
-  `(coalesce(sum(${recordKey}) FILTER (WHERE ${condition}), 0) % ${CELL_KEY_SPACE})::float8`;
+  cellKeySql(`coalesce(sum(${recordKey}) FILTER (WHERE ${condition}), 0)`);
 
 const AGE_NOW = 'extract(year FROM $2::date)::int - birth_year';
 const covering = (alias: string, day: string) =>

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { CELL_KEY_SPACE } from './perturbation';
 
 /** The public record-key secret of synthetic data: every development hub perturbs alike. */
 export const DEVELOPMENT_RECORD_KEY_SECRET = 'partner-data-hub development record key secret: synthetic data only';
@@ -54,6 +55,14 @@ let pads: [string, string] | undefined;
  */
 export function recordKeyParams(): [string, string] {
   return (pads ??= hmacPads(recordKeySecretFrom(process.env)));
+}
+
+/**
+ * SQL: the cell key from `sum`, an SQL sum of record keys (numeric, never overflowing): mod 2^32,
+ * as a float8 so that `pg` reads it as a number.
+ */
+export function cellKeySql(sum: string): string {
+  return `((${sum}) % ${CELL_KEY_SPACE})::float8`;
 }
 
 /**

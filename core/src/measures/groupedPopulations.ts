@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { CELL_KEY_SPACE } from '../disclosure/perturbation';
-import { recordKeyParams, recordKeySql } from '../disclosure/recordKey';
+import { cellKeySql, recordKeyParams, recordKeySql } from '../disclosure/recordKey';
 import { AGE_BAND_RANGES, DISJOINT_AGE_BANDS } from '../graphql/enums';
 import type { PopulationKey } from './populationMeasure';
 
@@ -28,7 +27,7 @@ export interface PopulationCountRow {
 function sumsByAgeBand(value: string, age: string, keys = false): string {
   const bands = DISJOINT_AGE_BANDS.map((band) => {
     const sum = `coalesce(sum(${value}) FILTER (WHERE ${age} BETWEEN ${AGE_BAND_RANGES[band].min} AND ${AGE_BAND_RANGES[band].max}), 0)`;
-    return keys ? `${sum} % ${CELL_KEY_SPACE}` : sum;
+    return keys ? cellKeySql(sum) : sum;
   });
   return `ARRAY[${bands.join(', ')}]::${keys ? 'float8' : 'int'}[]`;
 }

@@ -1,8 +1,8 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { livesIn } from '../db/residenceFilter';
-import { CELL_KEY_SPACE, joinCells, type CountCell } from '../disclosure/perturbation';
-import { recordKeyParams, recordKeySql } from '../disclosure/recordKey';
+import { joinCells, type CountCell } from '../disclosure/perturbation';
+import { cellKeySql, recordKeyParams, recordKeySql } from '../disclosure/recordKey';
 import { AGE_BAND_COMPONENTS, AGE_BAND_RANGES, DISJOINT_AGE_BANDS, type AgeBand } from '../graphql/enums';
 import { notFound } from '../graphql/errors';
 import { countMeasure, shareMeasure, type Measure } from '../graphql/Measure';
@@ -60,7 +60,7 @@ const inBand = (band: AgeBand, age: string) =>
  */
 export function keysByAgeBand(recordKey: string, age: string, condition = 'true'): string {
   const bands = DISJOINT_AGE_BANDS.map(
-    (band) => `coalesce(sum(${recordKey}) FILTER (WHERE ${inBand(band, age)} AND ${condition}), 0) % ${CELL_KEY_SPACE}`,
+    (band) => cellKeySql(`coalesce(sum(${recordKey}) FILTER (WHERE ${inBand(band, age)} AND ${condition}), 0)`),
   );
   return `ARRAY[${bands.join(', ')}]::float8[]`;
 }

@@ -1,6 +1,6 @@
 import {
-  CELL_KEY_SPACE,
   argsLoader,
+  cellKeySql,
   countMeasure,
   joinCells,
   populationMeasureLoader,
@@ -53,7 +53,7 @@ export function createLoaders(db: DataSource) {
       const rows: { idx: number; years: number[]; counts: number[]; keys: number[] }[] = await db.query(
         `WITH k AS (SELECT * FROM unnest($1::int[], $2::text[]) AS k(idx, initiative)),
          y AS (SELECT k.idx, extract(year FROM pl.placed_on)::int AS year, count(*)::int AS n,
-                      (sum(${recordKeySql('pl.pseudonym', 3)}) % ${CELL_KEY_SPACE})::float8 AS key
+                      ${cellKeySql(`sum(${recordKeySql('pl.pseudonym', 3)})`)} AS key
                FROM k JOIN placement pl ON pl.initiative_code = k.initiative
                GROUP BY k.idx, 2)
          SELECT k.idx,

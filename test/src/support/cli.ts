@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PATIENT_PARTNERS, withEnv } from './env';
 import { startHub, type TestHub } from './hub';
 import { analystToken } from './identity';
 import { REPO_ROOT } from './processes';
@@ -39,8 +40,8 @@ export interface ExportCli {
 }
 
 /**
- * Starts the hub (1,000 persons) before the file's tests and stops it after them; makes a fresh
- * folder named `<dirPrefix>...` in the system's temporary folder and removes it after.
+ * Starts the hub (1,000 persons, partners given 60 s) before the file's tests and stops it after
+ * them; makes a fresh folder named `<dirPrefix>...` in the system's temporary folder and removes it after.
  */
 export function exportCli(table: 'indicators' | 'cohort', dirPrefix: string): ExportCli {
   let hub: TestHub | undefined;
@@ -51,7 +52,9 @@ export function exportCli(table: 'indicators' | 'cohort', dirPrefix: string): Ex
     return value;
   };
   beforeAll(async () => {
-    hub = await startHub({ persons: 1000 });
+    // Patient partners: these tests check what is exported, not how fast (a time series by month
+    // computes every month at once, on five embedded databases sharing this process's one thread).
+    hub = await withEnv(PATIENT_PARTNERS, () => startHub({ persons: 1000 }));
     token = await analystToken();
     dir = mkdtempSync(path.join(os.tmpdir(), dirPrefix));
   });

@@ -12,6 +12,7 @@ export * from './audit/AuditTrail';
 export * from './audit/auditPlugin';
 export * from './audit/AuditRecord';
 export * from './audit/createAuditResolver';
+export * from './sharing/shareableAnswers';
 export * from './db/AreaReference';
 export * from './db/Residence';
 export * from './db/SharedTables1767225600000';

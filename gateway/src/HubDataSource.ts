@@ -22,6 +22,17 @@ export function outgoingHeaders(context: Partial<GatewayContext>): Record<string
   return headers;
 }
 
+/**
+ * What a partner's answer may depend on besides the fetch itself: the verified caller's
+ * organisation, roles and purpose (never the person: callers differing only in subject share
+ * aggregates). Unknown outside a client's request, and then nothing is shared.
+ */
+export function rightsOf(context: Partial<GatewayContext>): string | undefined {
+  const viewer = context.viewer;
+  if (!viewer) return undefined;
+  return JSON.stringify([viewer.partner, [...viewer.roles].sort(), viewer.purpose]);
+}
+
 function representationCount(variables: Record<string, unknown> | undefined): number | undefined {
   const representations = variables?.representations;
   return Array.isArray(representations) ? representations.length : undefined;
@@ -68,6 +79,7 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
         // The query planner prints every fetch with its keyword first.
         idempotent: !query.startsWith('mutation'),
         representations: representationCount(variables),
+        rights: rightsOf(options.context),
       });
       return answer.data == null ? this.unanswered(withFailurePath(answer, query, isVisible), query, variables) : answer;
     } catch (error) {

@@ -5,6 +5,7 @@ export type { GatewayContext, RequestRecord, PartnerFailureNote } from './Gatewa
 export { HubDataSource, outgoingHeaders } from './HubDataSource';
 export { PartnerLink, type PartnerHealth, type PartnerState, type PartnerObserver } from './traffic/PartnerLink';
 export { PartnerLinks } from './traffic/PartnerLinks';
+export { InFlightFetches, type PartnerAnswer } from './traffic/InFlightFetches';
 export { DEFAULT_TRAFFIC, trafficSettingsFromEnv, type TrafficSettings } from './traffic/trafficSettings';
 export { PartnerErrorCode, PartnerFailure } from './traffic/PartnerFailure';
 export { graphqlAnswerOf } from './traffic/graphqlAnswer';

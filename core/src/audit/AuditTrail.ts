@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/Viewer';
 import { insertRows } from '../db/insertRows';
+import { notePersonalRead } from '../sharing/shareableAnswers';
 
 /** What the audit record says about the request besides the fields and persons noted. */
 export interface AuditEntry {
@@ -44,6 +45,7 @@ export class AuditTrail {
       throw new Error(`AuditTrail.note: expected pseudonyms of 64 lowercase hex characters, got ${JSON.stringify(invalid)}`);
     }
     if (pseudonyms.length === 0) return;
+    notePersonalRead();
     this.noted.fields.add(field);
     for (const pseudonym of pseudonyms) this.noted.persons.add(pseudonym);
   }

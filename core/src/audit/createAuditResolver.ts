@@ -1,3 +1,4 @@
+import { notePersonalRead } from '../sharing/shareableAnswers';
 import { Arg, Args, Ctx, Directive, ID, Query, Resolver, type ClassType } from 'type-graphql';
 import { AuditLevel } from '../auth/access';
 import type { DataSource } from 'typeorm';
@@ -98,6 +99,7 @@ export function createAuditResolver(partner: PartnerName): ClassType {
     })
     async auditLog(@Args() page: PageArgs, @Ctx() { viewer, db }: AuditReadContext): Promise<Connection<AuditRecord>> {
       assertAdmin(viewer, names.auditLog);
+      notePersonalRead(); // an audit log is the admin's own look, never another caller's answer
       const window = pageWindow(page);
       const rows = (await db.query(
         `SELECT ${COLUMNS} FROM audit_record r
@@ -129,6 +131,7 @@ export function createAuditResolver(partner: PartnerName): ClassType {
       @Ctx() { viewer, db }: AuditReadContext,
     ): Promise<Connection<AuditRecord>> {
       assertAdmin(viewer, names.accessesToPerson);
+      notePersonalRead(); // an audit log is the admin's own look, never another caller's answer
       if (!isPseudonym(pseudonym)) {
         throw badUserInput('"pseudonym" must be 64 lowercase hexadecimal characters.', 'pseudonym');
       }

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { auditRole, clientOperationName } from '../audit/auditPlugin';
 import type { Viewer } from '../auth/Viewer';
 import { insertRows } from '../db/insertRows';
+import { notePersonalRead } from '../sharing/shareableAnswers';
 
 /** One cohort crossing, as the partner on either side records it (never the pseudonyms). */
 export interface CohortAuditEntry {
@@ -29,6 +30,7 @@ export interface CohortAuditCaller {
  */
 export async function writeCohortAudit(db: DataSource, caller: CohortAuditCaller, entries: CohortAuditEntry[]): Promise<void> {
   const { viewer } = caller;
+  notePersonalRead();
   await insertRows(
     db.manager,
     'cohort_audit',

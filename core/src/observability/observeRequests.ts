@@ -14,6 +14,8 @@ export interface ObservedRequest extends RequestScope {
   operation: string | null;
   /** Apollo's response (its body may still be replaced by a later plugin), once GraphQL ran. */
   response: GraphQLResponse | null;
+  /** Whether it read person-level data or recorded a cohort's crossing (`notePersonalRead`). */
+  personal: boolean;
 }
 
 export interface ObservationOptions {
@@ -45,7 +47,7 @@ export function errorCodesOf(response: GraphQLResponse | null): string[] {
 export function observeRequests(options: ObservationOptions): express.RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
-    const request: ObservedRequest = { requestId: requestIdOf(req), operation: null, response: null, sqlStatements: 0 };
+    const request: ObservedRequest = { requestId: requestIdOf(req), operation: null, response: null, personal: false, sqlStatements: 0 };
     res.locals.observed = request;
     res.setHeader('x-request-id', request.requestId);
     res.once('close', () => report(request, res, performance.now() - started, options));

@@ -18,6 +18,7 @@ import { attachDataVersionTriggers } from '../db/dataVersion';
 import { retryOnReset } from '../db/retryOnReset';
 import { auditPlugin } from '../audit/auditPlugin';
 import { AuditTrail } from '../audit/AuditTrail';
+import { shareablePlugin } from '../sharing/shareableAnswers';
 import { AreaReference } from '../db/AreaReference';
 import { openDatabase, dropAllTables, type Database } from '../db/openDatabase';
 import { SharedTables1767225600000 } from '../db/SharedTables1767225600000';
@@ -139,6 +140,7 @@ export async function startSubgraph<L>(
       observationPlugin(logger),
       refuseNulBytesPlugin(),
       auditPlugin(),
+      shareablePlugin(),
     ],
   });
   await apollo.start();

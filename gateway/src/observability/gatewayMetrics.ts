@@ -27,6 +27,19 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
     buckets: SECONDS,
     registers,
   });
+  const merged = new Counter({
+    name: 'hub_gateway_partner_fetches_merged_total',
+    help: 'Fetches answered with the shareable answer of an identical fetch in flight (same rights), without a call of their own, by partner.',
+    labelNames: ['partner'],
+    registers,
+  });
+  const waiting = new Gauge({
+    name: 'hub_gateway_partner_fetches_waiting',
+    help: 'Fetches waiting for the answer of an identical fetch in flight to the partner, by partner.',
+    labelNames: ['partner'],
+    aggregator: 'sum',
+    registers,
+  });
   const circuit = new Gauge({
     name: 'hub_gateway_partner_circuit_state',
     help: 'Circuit breaker per partner: 0 closed, 1 open, 2 half-open (with several workers, the highest).',
@@ -61,6 +74,12 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
     },
     circuitChanged(partner, state) {
       circuit.set({ partner }, state);
+    },
+    waiting(partner, delta) {
+      waiting.inc({ partner }, delta);
+    },
+    merged(partner) {
+      merged.inc({ partner });
     },
   };
 }

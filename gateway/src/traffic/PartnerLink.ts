@@ -15,6 +15,7 @@ import {
   type ICancellationContext,
 } from 'cockatiel';
 import { graphqlAnswerOf, type SubgraphAnswer } from './graphqlAnswer';
+import { InFlightFetches, type PartnerAnswer } from './InFlightFetches';
 import { partnerFailureOf, type PartnerErrorCode, type PartnerFailure } from './PartnerFailure';
 import { partnerAgent, postJson } from './postJson';
 import type { TrafficSettings } from './trafficSettings';
@@ -35,6 +36,10 @@ export interface PartnerHealth {
 export interface PartnerObserver {
   fetched(partner: string, outcome: 'ok' | PartnerErrorCode, seconds: number): void;
   circuitChanged(partner: string, state: CircuitState): void;
+  /** A fetch started (+1) or stopped (-1) waiting for an identical one in flight. */
+  waiting(partner: string, delta: 1 | -1): void;
+  /** A fetch answered with the answer of an identical one in flight, without a call of its own. */
+  merged(partner: string): void;
 }
 
 export interface OutgoingRequest {
@@ -44,6 +49,12 @@ export interface OutgoingRequest {
   idempotent: boolean;
   /** For an entity fetch: how many `_entities` the answer must hold. */
   representations?: number;
+  /**
+   * What the answer may depend on besides the body (the caller's organisation, roles, purpose):
+   * identical queries in flight with the same rights are made once (`InFlightFetches`). Without
+   * it (mutations), every call goes to the partner.
+   */
+  rights?: string;
 }
 
 type Call = IPolicy<ICancellationContext>;
@@ -64,6 +75,7 @@ export class PartnerLink {
   private readonly forMutations: Call;
   private current: PartnerHealth = { state: 'up', since: new Date().toISOString(), lastError: null };
   private lastCallFailed = false;
+  private readonly inFlight: InFlightFetches;
 
   constructor(
     readonly name: string,
@@ -72,6 +84,10 @@ export class PartnerLink {
     private readonly observer?: PartnerObserver,
   ) {
     this.url = new URL(url);
+    this.inFlight = new InFlightFetches({
+      waiting: (delta) => observer?.waiting(name, delta),
+      merged: () => observer?.merged(name),
+    });
     this.agent = partnerAgent(this.url, settings.maxSockets);
     this.breaker = circuitBreaker(
       handleWhen((error) => partnerFailureOf(error).countsAgainstPartner),
@@ -101,13 +117,20 @@ export class PartnerLink {
   }
 
   /** One GraphQL request to the partner; throws a PartnerFailure when no usable answer came. */
-  async send(request: OutgoingRequest): Promise<SubgraphAnswer> {
+  send(request: OutgoingRequest): Promise<SubgraphAnswer> {
+    if (request.rights === undefined || !request.idempotent) return this.call(request).then(({ answer }) => answer);
+    return this.inFlight.fetch(request.body, request.rights, () => this.call(request));
+  }
+
+  private async call(request: OutgoingRequest): Promise<PartnerAnswer> {
     const started = performance.now();
     const policy = request.idempotent ? this.forQueries : this.forMutations;
     try {
       const answer = await policy.execute(
-        async ({ signal }) =>
-          graphqlAnswerOf(await postJson(this.url, this.agent, request.body, request.headers, signal), request.representations),
+        async ({ signal }) => {
+          const raw = await postJson(this.url, this.agent, request.body, request.headers, signal);
+          return { answer: graphqlAnswerOf(raw, request.representations), shareable: raw.shareable };
+        },
         // Its own signal per call: cockatiel's shared default would collect a listener per call in flight.
         new AbortController().signal,
       );

@@ -1,10 +1,13 @@
 import http from 'node:http';
 import https from 'node:https';
+import { SHAREABLE_HEADER } from '@hub/core';
 
 export interface RawAnswer {
   status: number;
   contentType: string;
   body: string;
+  /** The partner marked the answer shareable (`SHAREABLE_HEADER`). */
+  shareable: boolean;
 }
 
 /** A keep-alive connection pool for one partner: connections are reused, not opened per call. */
@@ -42,7 +45,12 @@ export function postJson(
         response.on('error', reject);
         response.on('aborted', () => reject(Object.assign(new Error('answer cut off'), { code: 'ECONNRESET' })));
         response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, contentType: response.headers['content-type'] ?? '', body: text }),
+          resolve({
+            status: response.statusCode ?? 0,
+            contentType: response.headers['content-type'] ?? '',
+            body: text,
+            shareable: response.headers[SHAREABLE_HEADER] === 'true',
+          }),
         );
       },
     );

@@ -11,7 +11,7 @@ import {
 
 const viewer = { subject: 'ana', partner: 'lauritzen-foundation', roles: [Role.ANALYST], purpose: null };
 const record: RequestRecord = { requestId: 'req-42', operation: null, ran: true, errorCodes: [], partnerFailures: [] };
-const json = (body: unknown, status = 200) => ({ status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) });
+const json = (body: unknown, status = 200) => ({ status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(body), shareable: false });
 
 function failureOf(run: () => unknown): PartnerFailure {
   try {
@@ -59,8 +59,8 @@ describe('a partner\'s HTTP answer', () => {
 
   it.each([
     ['an HTTP 500', json({ data: null }, 500), 'HTTP 500', true],
-    ['an HTML page', { status: 200, contentType: 'text/html', body: '<h1>oops</h1>' }, 'content type', true],
-    ['JSON cut off', { status: 200, contentType: 'application/json', body: '{"data":' }, 'not JSON', true],
+    ['an HTML page', { status: 200, contentType: 'text/html', body: '<h1>oops</h1>', shareable: false }, 'content type', true],
+    ['JSON cut off', { status: 200, contentType: 'application/json', body: '{"data":', shareable: false }, 'not JSON', true],
     ['JSON that is not a GraphQL response', json([1, 2]), 'no data and no errors', true],
     ['errors that are not a list', json({ errors: 'boom' }), 'errors is not a list', true],
     ['a refusal of the request (413)', json({}, 413), 'HTTP 413', false],

@@ -29,7 +29,7 @@ export async function trustedIssuers() {
 }
 
 /** A caller's token for the gateway, as a partner's identity provider would issue it. */
-export async function callerToken(request: { partner: string; roles: Role[]; purpose?: string; expiresIn?: string }) {
+export async function callerToken(request: { partner: string; roles: Role[]; purpose?: string; subject?: string; expiresIn?: string }) {
   return mintDevToken((await testIdentity()).issuer.privateKeyPem, request);
 }
 

@@ -1,0 +1,74 @@
+import { LRUCache } from 'lru-cache';
+import type { SubgraphAnswer } from './graphqlAnswer';
+
+/** A partner's answer, and whether it said the answer may be shared (`SHAREABLE_HEADER`). */
+export interface PartnerAnswer {
+  answer: SubgraphAnswer;
+  shareable: boolean;
+}
+
+/** Hooks for metrics. */
+export interface InFlightObserver {
+  /** A fetch started (+1) or stopped (-1) waiting for an identical one in flight. */
+  waiting?(delta: 1 | -1): void;
+  /** A fetch was answered with the shareable answer of an identical one. */
+  merged?(): void;
+}
+
+interface Leader {
+  call: Promise<PartnerAnswer>;
+  followers: number;
+}
+
+/** Fetches remembered as person-level, so that they go to the partner at once, never waiting for another. */
+const PERSONAL_FETCHES = 10_000;
+
+/**
+ * Identical fetches to one partner, in flight at once for callers with the same rights, made
+ * once: the first goes to the partner, the others wait for its answer. The partner decides what
+ * may be shared: an answer it marked shareable (aggregates only, no audited look) is given to every
+ * waiting caller, each its own copy (the executor writes into what it gets); any other answer
+ * only to its own caller, the waiting ones then send their own fetch, so every person-level look
+ * reaches the partner and its audit trail. A fetch that was once person-level is not held again.
+ */
+export class InFlightFetches {
+  private readonly leaders = new Map<string, Leader>();
+  private readonly personal = new LRUCache<string, true>({ max: PERSONAL_FETCHES });
+
+  constructor(private readonly observer: InFlightObserver = {}) {}
+
+  /** `body` is the fetch as sent; `rights` what the partner's answer may depend on besides it. */
+  async fetch(body: string, rights: string, send: () => Promise<PartnerAnswer>): Promise<SubgraphAnswer> {
+    if (this.personal.has(body)) return (await send()).answer;
+    const key = `${rights}\n${body}`;
+    const leader = this.leaders.get(key);
+    return leader ? this.follow(leader, send) : this.lead(key, body, send);
+  }
+
+  private async lead(key: string, body: string, send: () => Promise<PartnerAnswer>): Promise<SubgraphAnswer> {
+    const leader: Leader = { call: send(), followers: 0 };
+    this.leaders.set(key, leader);
+    try {
+      const { answer, shareable } = await leader.call;
+      if (!shareable) this.personal.set(body, true);
+      // With followers, the original stays untouched for their copies.
+      return leader.followers > 0 && shareable ? structuredClone(answer) : answer;
+    } finally {
+      this.leaders.delete(key);
+    }
+  }
+
+  private async follow(leader: Leader, send: () => Promise<PartnerAnswer>): Promise<SubgraphAnswer> {
+    leader.followers += 1;
+    this.observer.waiting?.(1);
+    let led: PartnerAnswer;
+    try {
+      led = await leader.call;
+    } finally {
+      this.observer.waiting?.(-1);
+    }
+    if (!led.shareable) return (await send()).answer;
+    this.observer.merged?.();
+    return structuredClone(led.answer);
+  }
+}

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { PartnerName } from '@hub/core';
 import { EXAMPLES_DIR, SUPERGRAPH_PATH } from '@hub/schema';
 import { cohortSection } from './cohort';
+import { viewersSection } from './dashboardViewers';
 import { startFloor, startHive, startHub, type Contender, type ContenderSetup } from './contenders';
 import { captureFloor, queryPlanOf, type FloorStep } from './floorPlan';
 import { benchIdentity } from './identity';
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
     log(`## Flagship query, ${options.connections} concurrent connections\n\n${loadTable(scenarios)}\n\n${ratioTable(scenarios)}\n`);
     log(`## Targets\n\n${targets(scenarios, options.workers).map((line) => `- ${line}`).join('\n')}\n`);
     await Promise.all(contenders.map((c) => c.process.stop()));
+    log(`## Dashboard viewers\n\n${await viewersSection(setup, options)}\n`);
     log(`## Cost by seed size (hub gateway, one worker, one request at a time)\n\n${await seedSizeTable(setup, query, options.sizes, identity.gatewayPublicKeyPem)}\n`);
     log(`## Cohort\n\n${await cohortSection(setup, options)}\n`);
     if (options.profile) log(`## Profile of the hub gateway under load\n\n${await profileHub(setup, query, options)}\n`);

@@ -10,6 +10,8 @@ export interface BenchOptions {
   connections: number;
   /** Worker processes of each contender (HUB_GATEWAY_WORKERS, Hive's --fork). */
   workers: number;
+  /** Seconds each number of dashboard viewers loads the page. */
+  viewerSeconds: number;
   /** Seed sizes for the growth table. */
   sizes: number[];
   /** Also run the hub's gateway under --cpu-prof and summarise where its time goes. */
@@ -20,7 +22,7 @@ const USAGE = `npm run bench -- [--duration 20] [--connections 50] [--workers N]
   --duration S      seconds measured per contender and scenario (default 20; --quick 5)
   --connections N   concurrent connections of the load tool (default 50)
   --workers N       worker processes per gateway, the same for every contender (default: cores)
-  --quick           short runs, seed sizes 1,000 and 10,000 only
+  --quick           short runs (dashboard viewers 10 s instead of 60), seed sizes 1,000 and 10,000 only
   --profile         also profile the hub's gateway under load (--cpu-prof) and list its hot functions`;
 
 function positive(value: string | undefined, name: string, fallback: number): number {
@@ -49,6 +51,7 @@ export function benchOptions(argv: string[]): BenchOptions {
   return {
     duration: positive(values.duration, 'duration', values.quick ? 5 : 20),
     warmup: values.quick ? 2 : 5,
+    viewerSeconds: values.quick ? 10 : 60,
     connections: positive(values.connections, 'connections', 50),
     workers: positive(values.workers, 'workers', availableParallelism()),
     sizes: values.quick ? [1_000, 10_000] : [1_000, 10_000, 100_000],

@@ -6,9 +6,8 @@ import { cellKeySql, recordKeyParams, recordKeySql } from '../disclosure/recordK
 import { AGE_BAND_COMPONENTS, AGE_BAND_RANGES, DISJOINT_AGE_BANDS, type AgeBand } from '../graphql/enums';
 import { notFound } from '../graphql/errors';
 import { countMeasure, shareMeasure, type Measure } from '../graphql/Measure';
-import { argsLoader } from '../loaders/loaders';
 import { countGroupedPopulations, type PopulationCountRow, type SpellCondition } from './groupedPopulations';
-import { dataVersionOnce, versionedMeasures } from './versionedMeasures';
+import { versionedMeasureLoader } from './versionedMeasures';
 
 /** A population: persons of an age band living in an area, on a date. */
 export interface PopulationKey {
@@ -163,14 +162,8 @@ export function populationMeasureLoader(
   kind: PopulationMeasureKind,
 ): DataLoader<PopulationKey, Measure, string> {
   // The measure's definition names its cached figures: the same query and kind are the same measure.
-  const namespace = JSON.stringify({ query, kind });
-  const version = dataVersionOnce(db);
-  return argsLoader<PopulationKey, Measure>((keys) =>
-    versionedMeasures(db, namespace, keys, version, async (missing) => {
-      const counted = await countPopulations(db, query, missing);
-      return counted.map((cells, index) =>
-        cells ? populationMeasure(kind, cells, missing[index]) : unknownArea(missing[index].area),
-      );
-    }),
-  );
+  return versionedMeasureLoader<PopulationKey>(db, JSON.stringify({ query, kind }), async (missing) => {
+    const counted = await countPopulations(db, query, missing);
+    return counted.map((cells, index) => (cells ? populationMeasure(kind, cells, missing[index]) : unknownArea(missing[index].area)));
+  });
 }

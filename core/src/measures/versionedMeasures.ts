@@ -1,7 +1,9 @@
+import type DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 import type { DataSource } from 'typeorm';
 import { readDataVersion } from '../db/dataVersion';
 import type { Measure } from '../graphql/Measure';
+import { argsLoader } from '../loaders/loaders';
 
 /** Measures kept per partner database; a dashboard's figures at a few dates fit many times over. */
 const ENTRIES_PER_DATABASE = 50_000;
@@ -54,4 +56,18 @@ export async function versionedMeasures<K>(
 export function dataVersionOnce(db: DataSource): () => Promise<string> {
   let version: Promise<string> | undefined;
   return () => (version ??= readDataVersion(db));
+}
+
+/**
+ * A request's DataLoader of an aggregate measure kept per version of the data (`versionedMeasures`):
+ * `definition` names the measure among the partner's (e.g. "clubMembers"), `compute` counts, in
+ * one statement, the keys not kept for the current version.
+ */
+export function versionedMeasureLoader<K extends object>(
+  db: DataSource,
+  definition: string,
+  compute: (keys: readonly K[]) => Promise<(Measure | Error)[]>,
+): DataLoader<K, Measure, string> {
+  const version = dataVersionOnce(db);
+  return argsLoader<K, Measure>((keys) => versionedMeasures(db, definition, keys, version, compute));
 }

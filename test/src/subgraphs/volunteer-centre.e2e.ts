@@ -11,7 +11,7 @@ import {
 import { volunteerCentre } from '@hub/subgraph-volunteer-centre';
 import { expectedCount, pick, sqlTable } from '../disclosure/expected';
 import { postGraphQL } from '../support/graphql';
-import { startTestSubgraph } from '../support/hub';
+import { newDataVersion, startTestSubgraph } from '../support/hub';
 
 interface GraphQLBody {
   data?: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -53,6 +53,7 @@ function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []):
 
 /** Statements the database ran while `fn` ran. */
 async function statementsOf(fn: () => Promise<unknown>): Promise<number> {
+  await newDataVersion(running.database.dataSource); // measures counted anew, not read from memory
   const before = running.database.statements.total;
   await fn();
   return running.database.statements.total - before;
@@ -222,6 +223,33 @@ describe('member counts', () => {
       total += all;
     }
     expect(total).toBeGreaterThan(0);
+  });
+
+  test("a club's members are counted once per version of the data: asked again from memory, after a write anew", async () => {
+    const [{ code, district_code: district }] = await sql<{ code: string; district_code: string }>(
+      'SELECT code, district_code FROM club ORDER BY code LIMIT 1',
+    );
+    const ask = async () => (await data(`{ club(code: "${code}") { members(on: "${DAY}") { value } } }`)).club.members.value;
+    const statements = async () => {
+      const before = running.database.statements.total;
+      await ask();
+      return running.database.statements.total - before;
+    };
+    const counted = await statementsOf(ask);
+    expect(await statements()).toBe(counted - 1);
+    const before = await ask();
+    const newcomers = ['c', 'd', 'e'].map((digit) => digit.repeat(64));
+    for (const pseudonym of newcomers) {
+      await sql(
+        `INSERT INTO membership (pseudonym, birth_year, municipality_code, district_code, club_code, started_on)
+         VALUES ($1, 2010, 'esbjerg', $2, $3, '2020-01-01')`,
+        [pseudonym, district, code],
+      );
+    }
+    expect(await statements()).toBe(counted);
+    expect(await ask()).toBe((await inClub(code, 'AGE_0_24')).value);
+    await sql('DELETE FROM membership WHERE pseudonym = ANY($1)', [newcomers]);
+    expect(await ask()).toBe(before);
   });
 
   test('clubMembership counts distinct persons of the band in the area with a running membership of a club of the line', async () => {

@@ -1,5 +1,5 @@
 import {
-  argsLoader,
+  versionedMeasureLoader,
   cellKeySql,
   countMeasure,
   joinCells,
@@ -47,7 +47,7 @@ export function createLoaders(db: DataSource) {
       },
       'share',
     ),
-    placements: argsLoader(async (keys: readonly PlacementKey[]) => {
+    placements: versionedMeasureLoader(db, 'placements', async (keys: readonly PlacementKey[]) => {
       // Each key gets its initiative's placements per year, with the years' cell keys (a
       // placement's record key is its person's): the all-years total is their joined cell.
       const rows: { idx: number; years: number[]; counts: number[]; keys: number[] }[] = await db.query(

@@ -1,6 +1,6 @@
 import {
   AreaReference,
-  argsLoader,
+  versionedMeasureLoader,
   childPageLoader,
   groupLoader,
   keyLoader,
@@ -85,7 +85,7 @@ export function createLoaders(db: DataSource) {
       'share',
     ),
     population: populationMeasureLoader(db, { population: 'person p' }, 'count'),
-    wellBeing: argsLoader((keys: readonly AreaWellBeingKey[]) => meanWellBeingOfAreas(db, keys)),
+    wellBeing: versionedMeasureLoader(db, 'wellBeing', (keys: readonly AreaWellBeingKey[]) => meanWellBeingOfAreas(db, keys)),
   };
 }
 

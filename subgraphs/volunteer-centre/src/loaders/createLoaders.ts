@@ -1,4 +1,4 @@
-import { AreaReference, argsLoader, childPageLoader, groupLoader, keyLoader, spellsOfPersons } from '@hub/core';
+import { AreaReference, childPageLoader, groupLoader, keyLoader, spellsOfPersons, versionedMeasureLoader } from '@hub/core';
 import { In, type DataSource } from 'typeorm';
 import { Club } from '../entities/Club';
 import { ClubMembership } from '../entities/ClubMembership';
@@ -44,8 +44,9 @@ export function createLoaders(db: DataSource) {
       (club) => club.districtCode,
     ),
     membershipsOf: spellsOfPersons(db, ClubMembership),
-    clubMembers: argsLoader((keys: readonly ClubMembersKey[]) => countClubMembers(db, keys)),
-    membersInArea: argsLoader((keys: readonly AreaMembersKey[]) => countMembersInArea(db, keys)),
+    // Measures are kept per version of the centre's data (counted again after any write).
+    clubMembers: versionedMeasureLoader(db, 'clubMembers', (keys: readonly ClubMembersKey[]) => countClubMembers(db, keys)),
+    membersInArea: versionedMeasureLoader(db, 'membersInArea', (keys: readonly AreaMembersKey[]) => countMembersInArea(db, keys)),
   };
 }
 

@@ -1,9 +1,11 @@
 import { LRUCache } from 'lru-cache';
 import type { SubgraphAnswer } from './graphqlAnswer';
 
-/** A partner's answer, and whether it said the answer may be shared (`SHAREABLE_HEADER`). */
+/** A partner's answer, its body as it came, and whether it may be shared (`SHAREABLE_HEADER`). */
 export interface PartnerAnswer {
   answer: SubgraphAnswer;
+  /** The body the answer was parsed from: each waiting caller parses its own copy from it. */
+  text: string;
   shareable: boolean;
 }
 
@@ -17,7 +19,6 @@ export interface InFlightObserver {
 
 interface Leader {
   call: Promise<PartnerAnswer>;
-  followers: number;
 }
 
 /** Fetches remembered as person-level, so that they go to the partner at once, never waiting for another. */
@@ -27,7 +28,8 @@ const PERSONAL_FETCHES = 10_000;
  * Identical fetches to one partner, in flight at once for callers with the same rights, made
  * once: the first goes to the partner, the others wait for its answer. The partner decides what
  * may be shared: an answer it marked shareable (aggregates only, no audited look) is given to every
- * waiting caller, each its own copy (the executor writes into what it gets); any other answer
+ * waiting caller, each its own copy parsed from the body (the executor writes into what it gets,
+ * and parsing is cheaper than a deep copy); any other answer
  * only to its own caller, the waiting ones then send their own fetch, so every person-level look
  * reaches the partner and its audit trail. A fetch that was once person-level is not held again.
  */
@@ -46,20 +48,18 @@ export class InFlightFetches {
   }
 
   private async lead(key: string, body: string, send: () => Promise<PartnerAnswer>): Promise<SubgraphAnswer> {
-    const leader: Leader = { call: send(), followers: 0 };
+    const leader: Leader = { call: send() };
     this.leaders.set(key, leader);
     try {
       const { answer, shareable } = await leader.call;
       if (!shareable) this.personal.set(body, true);
-      // With followers, the original stays untouched for their copies.
-      return leader.followers > 0 && shareable ? structuredClone(answer) : answer;
+      return answer;
     } finally {
       this.leaders.delete(key);
     }
   }
 
   private async follow(leader: Leader, send: () => Promise<PartnerAnswer>): Promise<SubgraphAnswer> {
-    leader.followers += 1;
     this.observer.waiting?.(1);
     let led: PartnerAnswer;
     try {
@@ -69,6 +69,6 @@ export class InFlightFetches {
     }
     if (!led.shareable) return (await send()).answer;
     this.observer.merged?.();
-    return structuredClone(led.answer);
+    return JSON.parse(led.text) as SubgraphAnswer;
   }
 }

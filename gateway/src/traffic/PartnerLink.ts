@@ -129,7 +129,7 @@ export class PartnerLink {
       const answer = await policy.execute(
         async ({ signal }) => {
           const raw = await postJson(this.url, this.agent, request.body, request.headers, signal);
-          return { answer: graphqlAnswerOf(raw, request.representations), shareable: raw.shareable };
+          return { answer: graphqlAnswerOf(raw, request.representations), text: raw.body, shareable: raw.shareable };
         },
         // Its own signal per call: cockatiel's shared default would collect a listener per call in flight.
         new AbortController().signal,

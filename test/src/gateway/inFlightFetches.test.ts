@@ -11,7 +11,10 @@ function partner() {
   return { calls, send };
 }
 
-const answer = (shareable: boolean): PartnerAnswer => ({ answer: { data: { n: { value: 7 } } }, shareable });
+const answer = (shareable: boolean): PartnerAnswer => {
+  const body = { data: { n: { value: 7 } } };
+  return { answer: body, text: JSON.stringify(body), shareable };
+};
 
 describe('identical fetches in flight', () => {
   it('gives each waiting caller its own copy of a shareable answer', async () => {

@@ -1,5 +1,4 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { AuditedContext } from '../audit/auditPlugin';
 import { observedRequest } from '../observability/observeRequests';
 
 /**
@@ -20,18 +19,17 @@ export function notePersonalRead(): void {
 }
 
 /**
- * Sets SHAREABLE_HEADER on the answer to a query that read nothing person-level. Anything
- * unsure (no observed request, a mutation, a note in the audit trail) leaves it off: an answer
- * without the header is never shared.
+ * Sets SHAREABLE_HEADER on the answer to a query that read nothing person-level (every note in
+ * an audit trail calls `notePersonalRead`). Anything unsure (no observed request, a mutation)
+ * leaves it off: an answer without the header is never shared.
  */
-export function shareablePlugin<TContext extends AuditedContext>(): ApolloServerPlugin<TContext> {
+export function shareablePlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, operation, response }) {
-          const request = observedRequest();
-          const personal = request?.personal !== false || contextValue.audit?.isEmpty === false;
-          if (!personal && operation?.operation === 'query') response.http.headers.set(SHAREABLE_HEADER, 'true');
+        async willSendResponse({ operation, response }) {
+          const shareable = observedRequest()?.personal === false && operation?.operation === 'query';
+          if (shareable) response.http.headers.set(SHAREABLE_HEADER, 'true');
         },
       };
     },

@@ -17,10 +17,6 @@ export interface InFlightObserver {
   merged?(): void;
 }
 
-interface Leader {
-  call: Promise<PartnerAnswer>;
-}
-
 /** Fetches remembered as person-level, so that they go to the partner at once, never waiting for another. */
 const PERSONAL_FETCHES = 10_000;
 
@@ -29,12 +25,12 @@ const PERSONAL_FETCHES = 10_000;
  * once: the first goes to the partner, the others wait for its answer. The partner decides what
  * may be shared: an answer it marked shareable (aggregates only, no audited look) is given to every
  * waiting caller, each its own copy parsed from the body (the executor writes into what it gets,
- * and parsing is cheaper than a deep copy); any other answer
- * only to its own caller, the waiting ones then send their own fetch, so every person-level look
- * reaches the partner and its audit trail. A fetch that was once person-level is not held again.
+ * and parsing is cheaper than a deep copy); any other answer only to its own caller, the waiting
+ * ones then send their own fetch, so every person-level look reaches the partner and its audit trail. A fetch that was once person-level is not held again.
  */
 export class InFlightFetches {
-  private readonly leaders = new Map<string, Leader>();
+  /** The call in flight for each rights and body. */
+  private readonly leaders = new Map<string, Promise<PartnerAnswer>>();
   private readonly personal = new LRUCache<string, true>({ max: PERSONAL_FETCHES });
 
   constructor(private readonly observer: InFlightObserver = {}) {}
@@ -48,10 +44,10 @@ export class InFlightFetches {
   }
 
   private async lead(key: string, body: string, send: () => Promise<PartnerAnswer>): Promise<SubgraphAnswer> {
-    const leader: Leader = { call: send() };
-    this.leaders.set(key, leader);
+    const call = send();
+    this.leaders.set(key, call);
     try {
-      const { answer, shareable } = await leader.call;
+      const { answer, shareable } = await call;
       if (!shareable) this.personal.set(body, true);
       return answer;
     } finally {
@@ -59,11 +55,11 @@ export class InFlightFetches {
     }
   }
 
-  private async follow(leader: Leader, send: () => Promise<PartnerAnswer>): Promise<SubgraphAnswer> {
+  private async follow(leader: Promise<PartnerAnswer>, send: () => Promise<PartnerAnswer>): Promise<SubgraphAnswer> {
     this.observer.waiting?.(1);
     let led: PartnerAnswer;
     try {
-      led = await leader.call;
+      led = await leader;
     } finally {
       this.observer.waiting?.(-1);
     }

@@ -51,7 +51,8 @@ export async function cohortSection(setup: ContenderSetup, options: BenchOptions
       ['size only (no member crosses)', 'size { value }'],
       ['size + every measure on its members', EVERY_MEASURE],
     ]) {
-      const cost = await sequentialCost(hub, setup.subgraphs, `{ ${cohort} { ${fields} } }`, SAMPLES);
+      // A write before each: computed anew every time, never an answer the gateway kept.
+      const cost = await sequentialCost(hub, setup.subgraphs, `{ ${cohort} { ${fields} } }`, SAMPLES, () => setup.subgraphs.write());
       const size = cost.answer ? /"size":\{"value":(\d+)/.exec(cost.answer)?.[1] : undefined;
       rows.push([asked, size ?? '–', ms(cost.mean), ms(cost.p95), cost.kbPerRequest.toFixed(1), cost.sqlPerRequest.toFixed(1), cost.failed]);
     }

@@ -7,7 +7,7 @@ import type { FloorSetup } from './floorServer';
 import { freePort, launchNode, type BenchProcess } from './processes';
 import type { BenchSubgraphs } from './subgraphs';
 
-export type ContenderName = 'floor' | 'hub' | 'hive';
+export type ContenderName = 'floor' | 'hub' | 'hive' | 'hiveRust';
 
 export interface Contender {
   name: ContenderName;
@@ -51,18 +51,21 @@ export async function startHub(setup: ContenderSetup, nodeOptions: string[] = []
   return { name: 'hub', url: `http://127.0.0.1:${port}/graphql`, headers: { authorization: `Bearer ${setup.callerToken}` }, process: hub };
 }
 
-/** Hive Gateway over the checked-in supergraph, with as many workers (`--fork`). */
-export async function startHive(setup: ContenderSetup): Promise<Contender> {
+/**
+ * Hive Gateway over the checked-in supergraph, with as many workers (`--fork`); with `rust`, on
+ * Hive Router's runtime (`@graphql-hive/router-runtime`: the Rust query planner and its executor).
+ */
+export async function startHive(setup: ContenderSetup, { rust = false } = {}): Promise<Contender> {
   const port = await freePort();
   const hive = launchNode(
-    'hive',
+    rust ? 'hive-rust' : 'hive',
     [HIVE_BIN, 'supergraph', 'schema/supergraph.graphql', '--config-path', path.join(__dirname, 'hiveGateway.config.js'),
-      '--host', '127.0.0.1', '--port', String(port), '--fork', String(setup.workers)],
+      '--host', '127.0.0.1', '--port', String(port), '--fork', String(setup.workers), ...(rust ? ['--hive-router-runtime'] : [])],
     { HUB_BENCH_SUBGRAPH_URLS: JSON.stringify(setup.subgraphs.urls) },
   );
   await hive.waitFor(/Listening on|Serving/i, setup.workers);
   return {
-    name: 'hive',
+    name: rust ? 'hiveRust' : 'hive',
     url: `http://127.0.0.1:${port}/graphql`,
     headers: { authorization: `Bearer ${setup.internalToken}` },
     process: hive,

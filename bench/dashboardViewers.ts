@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import { startHub, type ContenderSetup } from './contenders';
 import type { BenchOptions } from './options';
 import { ms, table } from './report';
+import { startSubgraphs } from './subgraphs';
 
 const VIEWERS = [1, 10, 50];
 /** Codes of a missing part: a partner that failed or a line that was full. */
@@ -92,8 +93,23 @@ export async function watch(url: string, bodies: string[], tokens: string[], sec
   };
 }
 
-/** The section of the report: one row per number of viewers, on the run's subgraphs. */
-export async function viewersSection(setup: ContenderSetup, options: BenchOptions): Promise<string> {
+/** The section of the report: a table per seed size (`options.viewerSizes`); the run's own subgraphs for their size. */
+export async function viewersSections(setup: ContenderSetup, options: BenchOptions, gatewayPublicKeyPem: string): Promise<string> {
+  const sections: string[] = [];
+  for (const persons of options.viewerSizes) {
+    const reuse = persons === setup.subgraphs.persons;
+    const subgraphs = reuse ? setup.subgraphs : await startSubgraphs(persons, gatewayPublicKeyPem);
+    try {
+      sections.push(await viewersSection({ ...setup, subgraphs }, options));
+    } finally {
+      if (!reuse) await subgraphs.stop();
+    }
+  }
+  return sections.join('\n\n');
+}
+
+/** One row per number of viewers, on the setup's subgraphs. */
+async function viewersSection(setup: ContenderSetup, options: BenchOptions): Promise<string> {
   const keys = await loadOrCreateDevKeys(setup.dir);
   const token = (subject: string) =>
     mintDevToken(keys.issuer.privateKeyPem, { partner: 'lauritzen-foundation', roles: [Role.DASHBOARD], subject, expiresIn: '12h' });
@@ -107,7 +123,7 @@ export async function viewersSection(setup: ContenderSetup, options: BenchOption
       const tokens = await Promise.all(Array.from({ length: viewers }, (_, i) => token(`viewer-${i}`)));
       const r = await watch(hub.url, bodies, tokens, seconds);
       rows.push([String(r.viewers), String(r.pageLoads), ms(r.p50), ms(r.p95), String(r.failedLoads), String(r.partnerErrors)]);
-      process.stderr.write(`  measured ${viewers} dashboard viewer(s)\n`);
+      process.stderr.write(`  measured ${viewers} dashboard viewer(s) at ${setup.subgraphs.persons} persons\n`);
     }
     const heading = `${bodies.length} requests per page load, ${seconds} s per row, ${setup.subgraphs.persons.toLocaleString('en')} persons, partner timeout 3 s`;
     return `${heading}\n\n${table(['viewers', 'page loads', 'page p50 ms', 'page p95 ms', 'loads with partner errors', 'partner errors'], rows)}`;

@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { PartnerName } from '@hub/core';
 import { EXAMPLES_DIR, SUPERGRAPH_PATH } from '@hub/schema';
 import { cohortSection } from './cohort';
-import { viewersSection } from './dashboardViewers';
+import { viewersSections } from './dashboardViewers';
+import { heavyRequestsSection } from './heavyRequests';
 import { startFloor, startHive, startHub, type Contender, type ContenderSetup } from './contenders';
 import { captureFloor, queryPlanOf, type FloorStep } from './floorPlan';
 import { benchIdentity } from './identity';
@@ -52,8 +53,8 @@ async function answers(contenders: Contender[], query: string): Promise<Record<s
     });
   }
   const data = (body: string) => JSON.stringify((JSON.parse(body) as { data: unknown }).data);
-  if (bodies.hive && data(bodies.hub) !== data(bodies.hive)) {
-    throw new Error(`hub and Hive answer differently:\n${bodies.hub}\n${bodies.hive}`);
+  for (const hive of ['hive', 'hiveRust'].filter((name) => bodies[name])) {
+    if (data(bodies.hub) !== data(bodies[hive])) throw new Error(`hub and ${hive} answer differently:\n${bodies.hub}\n${bodies[hive]}`);
   }
   return bodies;
 }
@@ -89,14 +90,19 @@ async function main(): Promise<void> {
       log(`Hive Gateway left out: it could not serve schema/supergraph.graphql (${whyHiveFailed(error)}).`);
       return undefined;
     });
-    const bodies = await answers(hive ? [hub, hive] : [hub], query);
+    const hiveRust = await startHive(setup, { rust: true }).catch((error: unknown) => {
+      log(`Hive Gateway with the Rust query planner left out: ${whyHiveFailed(error)}.`);
+      return undefined;
+    });
+    const hives = [hive, hiveRust].filter((c): c is Contender => c !== undefined);
+    const bodies = await answers([hub, ...hives], query);
     const floor = await startFloor(setup, { plan: await floorPlan(setup, query), answer: bodies.hub });
-    if (hive) {
-      log('The hub and Hive Gateway give the same answer to the flagship query (schema/examples/job-line-of-action.graphql).');
+    if (hives.length > 0) {
+      log('The hub and Hive Gateway (each runtime) give the same answer to the flagship query (schema/examples/job-line-of-action.graphql).');
       log('Hive Gateway forwards a pre-minted gateway token; the hub verifies each caller and signs a token per request.');
     }
     log('');
-    const contenders = hive ? [floor, hub, hive] : [floor, hub];
+    const contenders = [floor, hub, ...hives];
     const scenarios: ScenarioResult[] = [];
     for (const { scenario, delayMs, fromMemory, distinctHeader } of SCENARIOS) {
       subgraphs.setMode({ delayMs, fromMemory });
@@ -113,8 +119,9 @@ async function main(): Promise<void> {
     log(`## Flagship query, ${options.connections} concurrent connections\n\n${loadTable(scenarios)}\n\n${ratioTable(scenarios)}\n`);
     log(`## Targets\n\n${targets(scenarios, options.workers).map((line) => `- ${line}`).join('\n')}\n`);
     await Promise.all(contenders.map((c) => c.process.stop()));
-    log(`## Dashboard viewers\n\n${await viewersSection(setup, options)}\n`);
-    log(`## Cost by seed size (hub gateway, one worker, one request at a time)\n\n${await seedSizeTable(setup, query, options.sizes, identity.gatewayPublicKeyPem)}\n`);
+    log(`## Dashboard viewers\n\n${await viewersSections(setup, options, identity.gatewayPublicKeyPem)}\n`);
+    log(`## Heavy requests\n\n${await heavyRequestsSection(setup)}\n`);
+    log(`## Cost by seed size and database (hub gateway, one worker, one request at a time)\n\n${await seedSizeTable(setup, query, options.sizes, identity.gatewayPublicKeyPem)}\n`);
     log(`## Cohort\n\n${await cohortSection(setup, options)}\n`);
     if (options.profile) log(`## Profile of the hub gateway under load\n\n${await profileHub(setup, query, options)}\n`);
   } finally {

@@ -10,7 +10,12 @@ export interface ScenarioResult {
   results: Partial<Record<ContenderName, LoadResult>>;
 }
 
-const CONTENDER_TITLE: Record<ContenderName, string> = { floor: 'floor', hub: 'hub gateway', hive: 'Hive Gateway' };
+const CONTENDER_TITLE: Record<ContenderName, string> = {
+  floor: 'floor',
+  hub: 'hub gateway',
+  hive: 'Hive Gateway',
+  hiveRust: 'Hive Gateway, Rust planner',
+};
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 export const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
 const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : 'n/a');
@@ -43,11 +48,12 @@ export function loadTable(scenarios: ScenarioResult[]): string {
 }
 
 export function ratioTable(scenarios: ScenarioResult[]): string {
-  const rows = scenarios.map(({ scenario, results: { floor, hub, hive } }) => {
+  const rows = scenarios.map(({ scenario, results: { floor, hub, hive, hiveRust } }) => {
     const ratio = (a: number | undefined, b: number | undefined) => times((a ?? NaN) / (b ?? NaN));
     return [
       scenario,
       ratio(hub?.requestsPerSecond, hive?.requestsPerSecond),
+      ratio(hub?.requestsPerSecond, hiveRust?.requestsPerSecond),
       ratio(hub?.mean, hive?.mean),
       ratio(hub?.requestsPerSecond, floor?.requestsPerSecond),
       ratio(hub?.mean, floor?.mean),
@@ -55,23 +61,27 @@ export function ratioTable(scenarios: ScenarioResult[]): string {
       ratio(hub?.cpuMsPerRequest, hive?.cpuMsPerRequest),
     ];
   });
-  return table(['scenario', 'req/s hub/Hive', 'mean hub/Hive', 'req/s hub/floor', 'mean hub/floor', 'p95 hub/floor', 'CPU / request hub/Hive'], rows);
+  return table(['scenario', 'req/s hub/Hive', 'req/s hub/Hive Rust', 'mean hub/Hive', 'req/s hub/floor', 'mean hub/floor', 'p95 hub/floor', 'CPU / request hub/Hive'], rows);
 }
 
 /** The issue's targets, each with the figure it is judged on. */
 export function targets(scenarios: ScenarioResult[], workers: number): string[] {
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const lines: string[] = [];
-  for (const { scenario, delayed, results: { floor, hub, hive } } of scenarios) {
+  for (const { scenario, delayed, results: { floor, hub, hive, hiveRust } } of scenarios) {
     if (!hub) continue;
-    const failing = Object.entries({ floor, hub, hive }).filter(([, r]) => r && r.failed > 0).map(([name]) => name);
+    const failing = Object.entries({ floor, hub, hive, hiveRust }).filter(([, r]) => r && r.failed > 0).map(([name]) => name);
     if (failing.length > 0) {
       lines.push(`${scenario}: not judged, failed requests (${failing.join(', ')}): the subgraphs were overloaded`);
       continue;
     }
     if (hive && !delayed) {
       const ratio = hub.requestsPerSecond / hive.requestsPerSecond;
-      lines.push(`${scenario}: throughput hub/Hive ${times(ratio)} (at least 1×, aiming for 2×): ${verdict(ratio >= 1)}`);
+      lines.push(`${scenario}: throughput hub/Hive ${times(ratio)} (≥ 2×): ${verdict(ratio >= 2)}`);
+    }
+    if (hiveRust && !delayed) {
+      const ratio = hub.requestsPerSecond / hiveRust.requestsPerSecond;
+      lines.push(`${scenario}: throughput hub/Hive with the Rust planner ${times(ratio)} (≥ 1×): ${verdict(ratio >= 1)}`);
     }
     if (floor && delayed) {
       const mean = hub.mean / floor.mean;

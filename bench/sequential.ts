@@ -6,7 +6,9 @@ import type { BenchSubgraphs } from './subgraphs';
 
 export interface SequentialCost {
   mean: number;
+  p50: number;
   p95: number;
+  max: number;
   sqlPerRequest: number;
   kbPerRequest: number;
   /** "0", or the count with the error codes seen. */
@@ -31,6 +33,8 @@ export async function sequentialCost(
   subgraphs: BenchSubgraphs,
   query: string,
   samples: number,
+  /** Run before each sample, not timed (a write, so that each answer is computed anew). */
+  beforeEach?: () => Promise<void>,
 ): Promise<SequentialCost> {
   const codes = new Set<string>();
   for (let i = 0; i < 3; i += 1) await ask(gateway.url, gateway.headers, query, codes);
@@ -40,6 +44,7 @@ export async function sequentialCost(
   const latencies: number[] = [];
   let answer: string | undefined;
   for (let i = 0; i < samples; i += 1) {
+    await beforeEach?.();
     const started = performance.now();
     const body = await ask(gateway.url, gateway.headers, query, codes);
     if (body !== undefined) latencies.push(performance.now() - started);
@@ -50,7 +55,9 @@ export async function sequentialCost(
   const failed = samples - latencies.length;
   return {
     mean: latencies.reduce((sum, ms) => sum + ms, 0) / latencies.length,
+    p50: latencies[Math.ceil(0.5 * latencies.length) - 1] ?? NaN,
     p95: latencies[Math.ceil(0.95 * latencies.length) - 1] ?? NaN,
+    max: latencies[latencies.length - 1] ?? NaN,
     sqlPerRequest: (after.sqlStatements - before.sqlStatements) / samples,
     kbPerRequest: (after.bytesIn + after.bytesOut - before.bytesIn - before.bytesOut) / samples / 1024,
     failed: failed === 0 ? '0' : `${failed} (${[...codes].join(', ')})`,

@@ -1,5 +1,5 @@
 // A child process of the benchmark: one partner's real subgraph (startSubgraph, the product's
-// code) on a throwaway in-memory database, with knobs the product must not have, set by the
+// code) on a throwaway in-memory database (or a PostgreSQL database it resets), with knobs the product must not have, set by the
 // parent over IPC: a delay added to every request, answers from memory (bench/replay.ts), and
 // counters of bytes on the wire and SQL statements. Every contender meets these processes.
 import http from 'node:http';
@@ -8,14 +8,14 @@ import { startSubgraph, type PartnerName } from '@hub/core';
 import { SUBGRAPHS } from '@hub/schema';
 import { replaying } from './replay';
 
-export type SubgraphCommand = { type: 'mode'; delayMs: number; fromMemory: boolean } | { type: 'stats' };
+export type SubgraphCommand = { type: 'mode'; delayMs: number; fromMemory: boolean } | { type: 'stats' } | { type: 'write' };
 export interface SubgraphStats {
   sqlStatements: number;
   /** Bytes the subgraph received (requests, headers included) and sent, on every connection. */
   bytesIn: number;
   bytesOut: number;
 }
-export type SubgraphReport = { type: 'ready'; url: string } | ({ type: 'stats' } & SubgraphStats);
+export type SubgraphReport = { type: 'ready'; url: string } | ({ type: 'stats' } & SubgraphStats) | { type: 'written' };
 
 let delayMs = 0;
 let fromMemory = false;
@@ -67,9 +67,13 @@ async function main(): Promise<void> {
   const definition = SUBGRAPHS.find((subgraph) => subgraph.name === name);
   if (!definition || !process.send) throw new Error(`run by bench/hub.ts with HUB_BENCH_PARTNER; got "${name}"`);
   instrumentHttpServers();
-  const running = await startSubgraph(definition, { port: 0, seedPersons: persons, gatewayPublicKeyPem: publicKeyPem });
+  const databaseUrl = process.env.HUB_BENCH_DATABASE_URL || undefined;
+  const running = await startSubgraph(definition, { port: 0, seedPersons: persons, gatewayPublicKeyPem: publicKeyPem, databaseUrl, reset: Boolean(databaseUrl) });
+  const db = running.database.dataSource;
   process.on('message', (command: SubgraphCommand) => {
     if (command.type === 'mode') ({ delayMs, fromMemory } = command);
+    // What an import leaves behind, as far as any measure can tell: a new version of the data.
+    else if (command.type === 'write') void db.query('UPDATE hub_data_version SET version = version + 1').then(() => process.send?.({ type: 'written' }));
     else process.send?.({ type: 'stats', sqlStatements: running.database.statements.total, ...traffic() });
   });
   ownUrl = running.url;

@@ -24,6 +24,7 @@ export * from './db/SqlStatementCounter';
 export * from './db/dataVersion';
 export * from './db/retryOnReset';
 export * from './db/DataVersion1767225600100';
+export * from './db/DataVersionOrigin1767225600120';
 export * from './disclosure/threshold';
 export * from './disclosure/rules';
 export * from './disclosure/perturbation';

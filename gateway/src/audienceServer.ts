@@ -12,6 +12,7 @@ import type { GatewayContext } from './GatewayContext';
 import { HubDataSource } from './HubDataSource';
 import { onlyQueries } from './input/onlyQueries';
 import { pageSizeLimit } from './limits/pageSizeLimit';
+import { partnerFetchLimit } from './limits/partnerFetchLimit';
 import { queryLimitOptions, type QueryLimits } from './limits/queryLimits';
 import { observationPlugin } from './observability/observeGateway';
 import type { Safelist } from './safelist/Safelist';
@@ -38,6 +39,7 @@ export async function audienceServer(supergraphSdl: string, shared: AudienceShar
     supergraphSdl,
     logger: shared.logger,
     buildService: ({ name, url }) => new HubDataSource(shared.links.linkFor(name, url ?? ''), nullOnFailure),
+    experimental_didResolveQueryPlan: partnerFetchLimit(shared.limits.partnerFetches),
   });
   const limits = queryLimitOptions(shared.limits);
   const plugins: ApolloServerPlugin<GatewayContext>[] = [

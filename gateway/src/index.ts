@@ -7,6 +7,8 @@ export { PartnerLink, type PartnerHealth, type PartnerState, type PartnerObserve
 export { PartnerLinks } from './traffic/PartnerLinks';
 export { InFlightFetches, type PartnerAnswer } from './traffic/InFlightFetches';
 export { DEFAULT_TRAFFIC, trafficSettingsFromEnv, type TrafficSettings } from './traffic/trafficSettings';
+export { DEFAULT_ANSWER_CACHE_MB, answerCacheSettingsFromEnv, type AnswerCacheSettings } from './traffic/answers/answerCacheSettings';
+export { VersionProbe } from './traffic/answers/VersionProbe';
 export { PartnerErrorCode, PartnerFailure } from './traffic/PartnerFailure';
 export { graphqlAnswerOf } from './traffic/graphqlAnswer';
 export { failurePath } from './errors/failurePath';

@@ -28,6 +28,8 @@ import { MANIFEST_PATH, readManifest } from './safelist/manifest';
 import { persistedQueryHashMatches } from './safelist/persistedQueryHash';
 import { Safelist, documentIdAsPersistedQuery, safelistModeFromEnv, type SafelistMode } from './safelist/Safelist';
 import { sandboxRouter } from './sandbox';
+import { answerCacheSettingsFromEnv, type AnswerCacheSettings } from './traffic/answers/answerCacheSettings';
+import { answerStoreOf } from './traffic/answers/answerStoreOf';
 import { PartnerLinks } from './traffic/PartnerLinks';
 import { trafficSettingsFromEnv, type TrafficSettings } from './traffic/trafficSettings';
 
@@ -59,6 +61,8 @@ export interface GatewayOptions {
   safelist?: { mode?: SafelistMode; manifestPath?: string };
   /** Where the request log goes; JSON lines on stdout by default. */
   logger?: pino.Logger;
+  /** Where partners' shareable answers are kept; by default from the environment (`answerCacheSettingsFromEnv`). */
+  answerCache?: AnswerCacheSettings;
 }
 
 export interface RunningGateway {
@@ -72,11 +76,12 @@ const GRAPHQL_PATH = '/graphql';
 const seesContractOnly = (context: GatewayContext) =>
   context.viewer.roles.every((role) => role === Role.DASHBOARD);
 
-function partnerLinks(options: GatewayOptions, observer: ReturnType<typeof createGatewayMetrics>): PartnerLinks {
+function partnerLinks(options: GatewayOptions, observer: ReturnType<typeof createGatewayMetrics>, logger: pino.Logger): PartnerLinks {
   const settings = Object.fromEntries(
     Object.entries(trafficSettingsFromEnv()).map(([name, fromEnv]) => [name, { ...fromEnv, ...options.traffic }]),
   );
-  return new PartnerLinks({ urls: options.subgraphUrls, settings, observer });
+  const answers = answerStoreOf(options.answerCache ?? answerCacheSettingsFromEnv(), logger);
+  return new PartnerLinks({ urls: options.subgraphUrls, settings, observer, answers });
 }
 
 /** Starts the hub's one endpoint: the Apollo gateway over the partners' subgraphs. */
@@ -84,7 +89,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const logger = options.logger ?? createLogger('gateway');
   const registry = createMetricsRegistry('gateway');
   const metrics = createGatewayMetrics(registry);
-  const links = partnerLinks(options, metrics);
+  const links = partnerLinks(options, metrics, logger);
   const safelist = new Safelist(
     readManifest(options.safelist?.manifestPath ?? MANIFEST_PATH),
     options.safelist?.mode ?? safelistModeFromEnv(),
@@ -133,7 +138,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     async stop() {
       await contract.stop();
       await full.stop();
-      links.close();
+      await links.close();
     },
   };
 }

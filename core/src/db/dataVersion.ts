@@ -23,8 +23,11 @@ export async function attachDataVersionTriggers(db: DataSource): Promise<void> {
   }
 }
 
-/** The current version of the partner's data (one indexed single-row read). */
+/**
+ * The current version of the partner's data, `<origin>.<number>` (one single-row read): the
+ * database's origin makes it unique across resets, not only between two writes.
+ */
 export async function readDataVersion(db: DataSource): Promise<string> {
-  const [{ version }] = await db.query('SELECT version::text AS version FROM hub_data_version');
+  const [{ version }] = await db.query(`SELECT origin || '.' || version AS version FROM hub_data_version`);
   return version as string;
 }

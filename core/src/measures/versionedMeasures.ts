@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { readDataVersion } from '../db/dataVersion';
 import type { Measure } from '../graphql/Measure';
 import { argsLoader } from '../loaders/loaders';
+import { observedRequest } from '../observability/observeRequests';
 
 /** Measures kept per partner database; a dashboard's figures at a few dates fit many times over. */
 const ENTRIES_PER_DATABASE = 50_000;
@@ -52,10 +53,13 @@ export async function versionedMeasures<K>(
   return answers as (Measure | Error)[];
 }
 
-/** Reads the data's version at the first call and gives that same answer to every later call. */
+/**
+ * The data's version for a request: the one read before its query ran, if it was (`shareablePlugin`),
+ * else read at the first call; every later call gets that same answer.
+ */
 export function dataVersionOnce(db: DataSource): () => Promise<string> {
   let version: Promise<string> | undefined;
-  return () => (version ??= readDataVersion(db));
+  return () => (version ??= observedRequest()?.dataVersion ?? readDataVersion(db));
 }
 
 /**

@@ -16,6 +16,8 @@ export interface ObservedRequest extends RequestScope {
   response: GraphQLResponse | null;
   /** Whether it read person-level data or recorded a cohort's crossing (`notePersonalRead`). */
   personal: boolean;
+  /** The data's version, read once before a query runs (`shareablePlugin`), for its measures. */
+  dataVersion?: Promise<string>;
 }
 
 export interface ObservationOptions {

@@ -54,6 +54,18 @@ export const RESIDENCE_SHARES: readonly ResidenceShare[] = [
   place('centrum', null, 0.12),
 ];
 
+/** A world of this many persons has the alliance's districts at their size; a larger one grows elsewhere. */
+export const ALLIANCE_DISTRICTS_WORLD = 10_000;
+
+/**
+ * Where the persons of a world larger than ALLIANCE_DISTRICTS_WORLD live beyond those: the
+ * districts the alliance's cases do not name, in their proportions above. Esbjerg (116,000
+ * inhabitants) or Copenhagen grows there; Hedelundgårdparken keeps its 613 young residents.
+ */
+export const RESIDENCE_SHARES_ELSEWHERE: readonly ResidenceShare[] = RESIDENCE_SHARES.filter(
+  (entry) => !['osterbyen', 'hedelund', 'kvaglund'].includes(entry.residence.districtCode),
+);
+
 /**
  * The residence distribution without Hedelundgårdparken, for the young people who must not be
  * placed there once the estate's exact count of 15-24-year-olds is reached.

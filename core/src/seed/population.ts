@@ -1,6 +1,8 @@
 import {
+  ALLIANCE_DISTRICTS_WORLD,
   HEDELUNDGARDPARKEN,
   RESIDENCE_SHARES,
+  RESIDENCE_SHARES_ELSEWHERE,
   RESIDENCE_SHARES_OUTSIDE_HEDELUNDGARDPARKEN,
   neighbourhoodOf,
   type Neighbourhood,
@@ -30,9 +32,13 @@ export interface SimulatedPerson {
   neighbourhood: Neighbourhood;
 }
 
-/** How many 15-24-year-olds live in Hedelundgårdparken at the extract date for a world this size. */
+/**
+ * How many 15-24-year-olds live in Hedelundgårdparken at the extract date for a world this size:
+ * 613 from 10,000 persons up (a fact of the estate, not of the municipality's size), fewer in a
+ * smaller world.
+ */
 export function estateYouthCount(persons: number): number {
-  return Math.round((ESTATE_YOUTH_PER_10000 * persons) / 10_000);
+  return Math.round((ESTATE_YOUTH_PER_10000 * Math.min(persons, ALLIANCE_DISTRICTS_WORLD)) / 10_000);
 }
 
 /**
@@ -91,8 +97,13 @@ function assignResidences(ages: readonly number[], estateYouth: number, random: 
   }
   const inEstate = new Set(random.shuffled(youthIndices).slice(0, estateYouth));
   const estateResidence = RESIDENCE_SHARES.find((entry) => entry.residence.estateCode === HEDELUNDGARDPARKEN);
+  // Beyond a 10,000-person world, the alliance's districts keep their size and the rest grows.
+  const inAllianceDistricts = Math.min(1, ALLIANCE_DISTRICTS_WORLD / ages.length);
   return ages.map((age, index) => {
     if (inEstate.has(index)) return (estateResidence as (typeof RESIDENCE_SHARES)[number]).residence;
+    if (inAllianceDistricts < 1 && !random.chance(inAllianceDistricts)) {
+      return random.weighted(RESIDENCE_SHARES_ELSEWHERE, (entry) => entry.share).residence;
+    }
     const shares = age >= 15 && age <= 24 ? RESIDENCE_SHARES_OUTSIDE_HEDELUNDGARDPARKEN : RESIDENCE_SHARES;
     return random.weighted(shares, (entry) => entry.share).residence;
   });

@@ -14,11 +14,12 @@ import { importPublicKey } from '../auth/keys';
 import type { Viewer } from '../auth/Viewer';
 import { AuditTables1767225600050 } from '../audit/AuditTables1767225600050';
 import { DataVersion1767225600100 } from '../db/DataVersion1767225600100';
+import { DataVersionOrigin1767225600120 } from '../db/DataVersionOrigin1767225600120';
 import { attachDataVersionTriggers } from '../db/dataVersion';
 import { retryOnReset } from '../db/retryOnReset';
 import { auditPlugin } from '../audit/auditPlugin';
 import { AuditTrail } from '../audit/AuditTrail';
-import { shareablePlugin } from '../sharing/shareableAnswers';
+import { DATA_VERSION_PATH, dataVersionEndpoint, releaseOf, shareablePlugin } from '../sharing/shareableAnswers';
 import { AreaReference } from '../db/AreaReference';
 import { openDatabase, dropAllTables, type Database } from '../db/openDatabase';
 import { SharedTables1767225600000 } from '../db/SharedTables1767225600000';
@@ -74,7 +75,7 @@ export async function prepareDatabase<L>(
     url: options.databaseUrl,
     dataDir: options.dataDir,
     entities: [AreaReference, ...definition.entities],
-    migrations: [SharedTables1767225600000, AuditTables1767225600050, DataVersion1767225600100, ...definition.migrations],
+    migrations: [SharedTables1767225600000, AuditTables1767225600050, DataVersion1767225600100, DataVersionOrigin1767225600120, ...definition.migrations],
   });
   try {
     if (options.reset) await dropAllTables(database.dataSource);
@@ -122,6 +123,7 @@ export async function startSubgraph<L>(
       );
   const db = database.dataSource;
   const schema = await buildFederatedSchema<RequestContext<L>>(schemaOptionsOf(definition));
+  const release = releaseOf(schema);
   const registry = createMetricsRegistry(definition.name);
   const app = express();
   const httpServer = http.createServer(app);
@@ -140,7 +142,7 @@ export async function startSubgraph<L>(
       observationPlugin(logger),
       refuseNulBytesPlugin(),
       auditPlugin(),
-      shareablePlugin(),
+      shareablePlugin(db, release),
     ],
   });
   await apollo.start();
@@ -151,6 +153,7 @@ export async function startSubgraph<L>(
   app.get('/readyz', readinessEndpoint(db, logger));
   app.get('/metrics', metricsEndpoint(registry));
   const gatewayKey = await importPublicKey(options.gatewayPublicKeyPem);
+  app.get(DATA_VERSION_PATH, onlyFromGateway(gatewayKey), dataVersionEndpoint(db, release, logger));
   app.use(
     '/graphql',
     observeRequests({ logger, metrics: createSubgraphMetrics(registry) }),

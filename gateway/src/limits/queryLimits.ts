@@ -13,10 +13,15 @@ export interface QueryLimits {
   directives: number;
   /** Lexical tokens of the query text, counted by graphql-js's parser as it parses. */
   tokens: number;
+  /** Fetches the query's plan makes to any one partner (`partnerFetchLimit`). */
+  partnerFetches: number;
 }
 
-/** The flagship query (schema/examples/job-line-of-action.graphql) is depth 6, cost 611, 2 aliases, 154 tokens. */
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { depth: 10, cost: 5000, aliases: 15, directives: 50, tokens: 2000 };
+/**
+ * The flagship query (schema/examples/job-line-of-action.graphql) is depth 6, cost 611, 2 aliases,
+ * 154 tokens, at most 2 fetches to one partner; no example or dashboard operation makes more than 6.
+ */
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { depth: 10, cost: 5000, aliases: 15, directives: 50, tokens: 2000, partnerFetches: 20 };
 
 /** graphql-armor's message, without its misleading "Syntax Error: " prefix. */
 const reason = (error: GraphQLError) => error.message.replace(/^Syntax Error: /, '');

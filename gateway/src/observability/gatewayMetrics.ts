@@ -40,6 +40,12 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
     aggregator: 'sum',
     registers,
   });
+  const kept = new Counter({
+    name: 'hub_gateway_kept_answers_total',
+    help: 'Fetches that looked for a kept answer, by partner and outcome: hit (current, no call), miss (none kept), changed (the partner\'s data changed since), unknown (its version could not be read).',
+    labelNames: ['partner', 'outcome'],
+    registers,
+  });
   const circuit = new Gauge({
     name: 'hub_gateway_partner_circuit_state',
     help: 'Circuit breaker per partner: 0 closed, 1 open, 2 half-open (with several workers, the highest).',
@@ -80,6 +86,9 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
     },
     merged(partner) {
       merged.inc({ partner });
+    },
+    kept(partner, outcome) {
+      kept.inc({ partner, outcome });
     },
   };
 }

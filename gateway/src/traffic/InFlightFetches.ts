@@ -7,6 +7,8 @@ export interface PartnerAnswer {
   /** The body the answer was parsed from: each waiting caller parses its own copy from it. */
   text: string;
   shareable: boolean;
+  /** The version of the partner's data it was computed from, if the partner said. */
+  version?: string;
 }
 
 /** Hooks for metrics. */
@@ -35,9 +37,14 @@ export class InFlightFetches {
 
   constructor(private readonly observer: InFlightObserver = {}) {}
 
+  /** Whether a fetch of `body` was answered person-level before (never shared, never kept). */
+  isPersonal(body: string): boolean {
+    return this.personal.has(body);
+  }
+
   /** `body` is the fetch as sent; `rights` what the partner's answer may depend on besides it. */
   async fetch(body: string, rights: string, send: () => Promise<PartnerAnswer>): Promise<SubgraphAnswer> {
-    if (this.personal.has(body)) return (await send()).answer;
+    if (this.isPersonal(body)) return (await send()).answer;
     const key = `${rights}\n${body}`;
     const leader = this.leaders.get(key);
     return leader ? this.follow(leader, send) : this.lead(key, body, send);

@@ -15,6 +15,9 @@ import {
   type ICancellationContext,
 } from 'cockatiel';
 import { graphqlAnswerOf, type SubgraphAnswer } from './graphqlAnswer';
+import type { AnswerStore } from './answers/AnswerStore';
+import { KeptAnswers, type KeptOutcome } from './answers/KeptAnswers';
+import { VersionProbe } from './answers/VersionProbe';
 import { InFlightFetches, type PartnerAnswer } from './InFlightFetches';
 import { partnerFailureOf, type PartnerErrorCode, type PartnerFailure } from './PartnerFailure';
 import { partnerAgent, postJson } from './postJson';
@@ -40,6 +43,8 @@ export interface PartnerObserver {
   waiting(partner: string, delta: 1 | -1): void;
   /** A fetch answered with the answer of an identical one in flight, without a call of its own. */
   merged(partner: string): void;
+  /** A fetch looked for a kept answer (`KeptAnswers`): what it found. */
+  kept(partner: string, outcome: KeptOutcome): void;
 }
 
 export interface OutgoingRequest {
@@ -76,12 +81,15 @@ export class PartnerLink {
   private current: PartnerHealth = { state: 'up', since: new Date().toISOString(), lastError: null };
   private lastCallFailed = false;
   private readonly inFlight: InFlightFetches;
+  private readonly keptAnswers?: KeptAnswers;
 
   constructor(
     readonly name: string,
     url: string,
     readonly settings: TrafficSettings,
     private readonly observer?: PartnerObserver,
+    /** Where shareable answers are kept across callers; without it, none are. */
+    answers?: AnswerStore,
   ) {
     this.url = new URL(url);
     this.inFlight = new InFlightFetches({
@@ -89,6 +97,10 @@ export class PartnerLink {
       merged: () => observer?.merged(name),
     });
     this.agent = partnerAgent(this.url, settings.maxSockets);
+    if (answers) {
+      const probe = new VersionProbe(this.url, this.agent, settings.timeoutMs);
+      this.keptAnswers = new KeptAnswers(name, answers, probe, (outcome) => observer?.kept(name, outcome));
+    }
     this.breaker = circuitBreaker(
       handleWhen((error) => partnerFailureOf(error).countsAgainstPartner),
       { halfOpenAfter: settings.circuitCooldownMs, breaker: new ConsecutiveBreaker(settings.circuitThreshold) },
@@ -118,8 +130,25 @@ export class PartnerLink {
 
   /** One GraphQL request to the partner; throws a PartnerFailure when no usable answer came. */
   send(request: OutgoingRequest): Promise<SubgraphAnswer> {
-    if (request.rights === undefined || !request.idempotent) return this.call(request).then(({ answer }) => answer);
-    return this.inFlight.fetch(request.body, request.rights, () => this.call(request));
+    const { rights, body } = request;
+    if (rights === undefined || !request.idempotent) return this.call(request).then(({ answer }) => answer);
+    // While its circuit is not closed the partner counts as down: its answers come through the
+    // circuit (at once refused, or the trial call that closes it), not from what was kept.
+    const kept = this.breaker.state === CircuitState.Closed && !this.inFlight.isPersonal(body) ? this.keptAnswers : undefined;
+    if (!kept) return this.inFlight.fetch(body, rights, () => this.call(request));
+    return this.sendOrReuse(kept, request, rights);
+  }
+
+  /** A kept answer if it is current, else the partner's (merged with identical fetches in flight), kept for next time. */
+  private async sendOrReuse(keptAnswers: KeptAnswers, request: OutgoingRequest, rights: string): Promise<SubgraphAnswer> {
+    const key = keptAnswers.keyOf(rights, request.body);
+    const kept = await keptAnswers.current(key, request.headers.authorization);
+    if (kept) return kept;
+    return this.inFlight.fetch(request.body, rights, async () => {
+      const answer = await this.call(request);
+      keptAnswers.keep(key, answer);
+      return answer;
+    });
   }
 
   private async call(request: OutgoingRequest): Promise<PartnerAnswer> {
@@ -129,7 +158,8 @@ export class PartnerLink {
       const answer = await policy.execute(
         async ({ signal }) => {
           const raw = await postJson(this.url, this.agent, request.body, request.headers, signal);
-          return { answer: graphqlAnswerOf(raw, request.representations), text: raw.body, shareable: raw.shareable };
+          const answer = graphqlAnswerOf(raw, request.representations);
+          return { answer, text: raw.body, shareable: raw.shareable, version: raw.version };
         },
         // Its own signal per call: cockatiel's shared default would collect a listener per call in flight.
         new AbortController().signal,

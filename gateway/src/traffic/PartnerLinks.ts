@@ -1,4 +1,5 @@
 import { CircuitState } from 'cockatiel';
+import type { AnswerStore } from './answers/AnswerStore';
 import { PartnerLink, type PartnerObserver } from './PartnerLink';
 import { DEFAULT_TRAFFIC, type TrafficSettings } from './trafficSettings';
 
@@ -8,6 +9,8 @@ export interface PartnerLinksOptions {
   /** Settings by subgraph name (`trafficSettingsFromEnv`); a partner not named gets the defaults. */
   settings?: Partial<Record<string, TrafficSettings>>;
   observer?: PartnerObserver;
+  /** Where partners' shareable answers are kept across callers; without it, none are. */
+  answers?: AnswerStore;
 }
 
 /**
@@ -23,7 +26,8 @@ export class PartnerLinks {
     let link = this.links.get(name);
     if (!link) {
       const url = this.options.urls?.[name] ?? supergraphUrl;
-      link = new PartnerLink(name, url, this.options.settings?.[name] ?? DEFAULT_TRAFFIC, this.options.observer);
+      const settings = this.options.settings?.[name] ?? DEFAULT_TRAFFIC;
+      link = new PartnerLink(name, url, settings, this.options.observer, this.options.answers);
       this.options.observer?.circuitChanged(name, CircuitState.Closed);
       this.links.set(name, link);
     }
@@ -34,7 +38,8 @@ export class PartnerLinks {
     return [...this.links.values()];
   }
 
-  close(): void {
+  async close(): Promise<void> {
     for (const link of this.links.values()) link.close();
+    await this.options.answers?.close();
   }
 }

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { SHAREABLE_HEADER } from '@hub/core';
+import { DATA_VERSION_HEADER, SHAREABLE_HEADER } from '@hub/core';
 
 export interface RawAnswer {
   status: number;
@@ -8,6 +8,8 @@ export interface RawAnswer {
   body: string;
   /** The partner marked the answer shareable (`SHAREABLE_HEADER`). */
   shareable: boolean;
+  /** The version of the partner's data the answer was computed from (`DATA_VERSION_HEADER`), if it said. */
+  version?: string;
 }
 
 /** A keep-alive connection pool for one partner: connections are reused, not opened per call. */
@@ -50,6 +52,7 @@ export function postJson(
             contentType: response.headers['content-type'] ?? '',
             body: text,
             shareable: response.headers[SHAREABLE_HEADER] === 'true',
+            version: headerValue(response.headers[DATA_VERSION_HEADER]),
           }),
         );
       },
@@ -57,4 +60,8 @@ export function postJson(
     outgoing.on('error', reject);
     outgoing.end(body);
   });
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

@@ -66,6 +66,27 @@ describe('limits and registered operations', () => {
       expect(await fetchesTo(tight.url, 'foundation')).toBe(before);
     });
 
+    it('refuses a query that would call one partner more often than allowed, before any partner is called', async () => {
+      const subgraphUrls = Object.fromEntries(PARTNER_NAMES.map((name) => [name, hub.subgraphs[name].url]));
+      const frugal = await startTestGateway({ subgraphUrls, limits: { partnerFetches: 1 } });
+      try {
+        const before = await Promise.all(PARTNER_NAMES.map((name) => fetchesTo(frugal.url, name)));
+        // The flagship's plan calls the jobcentre twice (its lines' figures, then the placements).
+        const response = await post(frugal.url, { query: FLAGSHIP });
+        expect(response.status).toBe(400);
+        expect(response.body.data).toBeUndefined();
+        expect(response.body.errors).toEqual([
+          {
+            message: 'Partner fetches limit of 1 exceeded: the query would call jobcentre 2 times.',
+            extensions: { code: 'MAX_PARTNER_FETCHES_LIMIT', max: 1, requestId: response.requestId },
+          },
+        ]);
+        expect(await Promise.all(PARTNER_NAMES.map((name) => fetchesTo(frugal.url, name)))).toEqual(before);
+      } finally {
+        await frugal.stop();
+      }
+    });
+
     it('refuses more directives than allowed', async () => {
       const response = await postGraphQL(tight.url, '{ linesOfAction @skip(if: false) { code @include(if: true) } }');
       expect(response.errors?.[0].extensions).toMatchObject({ code: 'MAX_DIRECTIVES_LIMIT', max: 1 });
@@ -102,7 +123,7 @@ describe('limits and registered operations', () => {
     });
 
     it('has defaults that leave room for the flagship query', () => {
-      expect(DEFAULT_QUERY_LIMITS).toEqual({ depth: 10, cost: 5000, aliases: 15, directives: 50, tokens: 2000 });
+      expect(DEFAULT_QUERY_LIMITS).toEqual({ depth: 10, cost: 5000, aliases: 15, directives: 50, tokens: 2000, partnerFetches: 20 });
     });
   });
 

@@ -3,60 +3,20 @@
 // the partner once per caller, so that each look is in the partner's audit trail. A real hub; the
 // municipality is reached through a forwarding proxy that holds its calls until every caller's
 // request has reached the gateway's merge point, so the test does not depend on timing.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Role, partnerSpec } from '@hub/core';
 import type { RunningGateway } from '@hub/gateway';
-import { newDataVersion, startHub, type TestHub } from '../support/hub';
+import { newDataVersion, type TestHub } from '../support/hub';
 import { postGraphQL } from '../support/graphql';
 import { callerToken } from '../support/identity';
-import { besides, startTestGateway } from './standIns';
+import { gatewaySeries, proxiedHub, type PartnerProxy, type ProxiedHub } from './partnerProxy';
 
 const MUNICIPALITY = partnerSpec('municipality').organisation;
 const POPULATION = '{ lineOfAction(code: JOB) { population(area: "esbjerg", ageBand: AGE_15_24) { value perturbed } } }';
 const PERSON = 'query Look($p: ID!) { person(pseudonym: $p) { birthYear } }';
 const AUDIT_LOG = '{ municipalityAuditLog(first: 5) { totalCount } }';
 
-/** Forwards to `target`, holding every call until `release()`; counts the calls that reached it. */
-interface HoldingProxy {
-  url: string;
-  forwarded: number;
-  release(): void;
-  hold(): void;
-  close(): Promise<void>;
-}
-
-async function holdingProxy(target: string): Promise<HoldingProxy> {
-  let open = Promise.resolve();
-  let opened = () => undefined as void;
-  const proxy: Partial<HoldingProxy> & { forwarded: number } = { forwarded: 0 };
-  const server = http.createServer(async (req, res) => {
-    proxy.forwarded += 1;
-    await open;
-    const upstream = http.request(target, { method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return Object.assign(proxy, {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
-    hold() {
-      open = new Promise<void>((resolve) => (opened = resolve));
-    },
-    release: () => opened(),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  }) as HoldingProxy;
-}
-
 /** A series of the gateway's /metrics for the municipality. */
-async function municipalitySeries(gateway: RunningGateway, name: string): Promise<number> {
-  const text = await (await fetch(besides(gateway.url, '/metrics'))).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes('partner="municipality"'));
-  return line ? Number(line.split(' ').pop()) : 0;
-}
+const municipalitySeries = (gateway: RunningGateway, name: string) => gatewaySeries(gateway, name, { partner: 'municipality' });
 
 const merged = (gateway: RunningGateway) => municipalitySeries(gateway, 'hub_gateway_partner_fetches_merged_total');
 const waiting = (gateway: RunningGateway) => municipalitySeries(gateway, 'hub_gateway_partner_fetches_waiting');
@@ -65,39 +25,35 @@ const tokens = (count: number, request: { partner: string; roles: Role[]; purpos
   Promise.all(Array.from({ length: count }, (_, i) => callerToken({ ...request, subject: `caller-${i}@${request.partner}` })));
 
 describe('identical fetches in flight', () => {
+  let proxied: ProxiedHub;
   let hub: TestHub;
-  let proxy: HoldingProxy;
+  let proxy: PartnerProxy;
   let gateway: RunningGateway;
 
   beforeAll(async () => {
-    hub = await startHub({ persons: 500 });
-    proxy = await holdingProxy(hub.subgraphs.municipality.url);
-    const urls = Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.url]));
-    gateway = await startTestGateway({ subgraphUrls: { ...urls, municipality: proxy.url } });
+    // Nothing kept between requests (keptAnswers.e2e.ts tests that): each request's fetch is in flight.
+    proxied = await proxiedHub({ store: 'none' });
+    ({ hub, proxy, gateway } = proxied);
   });
 
-  afterAll(async () => {
-    await gateway?.stop();
-    await proxy?.close();
-    await hub?.stop();
-  });
+  afterAll(() => proxied?.stop());
 
   /**
    * Sends every request at once while the municipality's calls are held, and releases them once
    * `arrived` calls reached the proxy and `waitingCount` fetches wait at the gateway.
    */
   async function together<T>(requests: (() => Promise<T>)[], arrived: number, waitingCount: number) {
-    const before = proxy.forwarded;
+    const before = proxy.fetches;
     proxy.hold();
     const answers = Promise.all(requests.map((send) => send()));
     let ready = false;
     for (let i = 0; i < 1500 && !ready; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 20));
-      ready = proxy.forwarded - before >= arrived && (await waiting(gateway)) === waitingCount;
+      ready = proxy.fetches - before >= arrived && (await waiting(gateway)) === waitingCount;
     }
     proxy.release();
     expect(ready).toBe(true);
-    return { answers: await answers, forwarded: proxy.forwarded - before };
+    return { answers: await answers, forwarded: proxy.fetches - before };
   }
 
   it('makes one call for N callers of one organisation and role asking the same aggregate, and counts the merge', async () => {

@@ -112,6 +112,21 @@ describe('generateWorld', () => {
     expect(estateYouth(small)).toBe(61);
   });
 
+  it('keeps Hedelundgårdparken\'s 613 and the alliance\'s districts at their size in a larger world; the rest of Esbjerg grows', () => {
+    const larger = generateWorld({ ...DEFAULT_WORLD_OPTIONS, persons: 30_000 });
+    const youthInEstate = larger.persons.filter(
+      (p) => p.estateCode === 'hedelundgardparken' && ageOn(p, UNTIL) >= 15 && ageOn(p, UNTIL) <= 24,
+    );
+    expect(youthInEstate).toHaveLength(613);
+    const living = (w: World, district: string) => w.persons.filter((p) => p.districtCode === district).length;
+    for (const district of ['osterbyen', 'hedelund', 'kvaglund']) {
+      expect(living(larger, district) / living(world, district)).toBeGreaterThan(0.85);
+      expect(living(larger, district) / living(world, district)).toBeLessThan(1.15);
+    }
+    const elsewhere = (w: World) => ['saedding', 'jerne', 'centrum'].reduce((sum, district) => sum + living(w, district), 0);
+    expect(elsewhere(larger) - elsewhere(world)).toBeGreaterThan(19_000);
+  });
+
   it('spreads persons over ages 0-34 and Østerbyen and Hedelund over about a quarter and a fifth', () => {
     const ages = new Set(world.persons.map((p) => ageOn(p, UNTIL)));
     expect(Math.min(...ages)).toBe(0);

@@ -29,4 +29,19 @@ export interface GatewayContext {
   /** The gateway's own short-lived token vouching for `viewer`, signed once per request. */
   internalToken: string;
   record: RequestRecord;
+  /**
+   * The version of each partner's data this request's answer was computed from; null once any
+   * part of it may not be kept (person-level, an error, a partner without versions).
+   */
+  partnerVersions: Map<string, string> | null;
+}
+
+/** Notes the version of one partner's part of the answer (`GatewayContext.partnerVersions`). */
+export function notePartnerVersion(context: Partial<GatewayContext>, partner: string, version: string | undefined): void {
+  const versions = context.partnerVersions;
+  if (!versions) return;
+  const known = versions.get(partner);
+  // Two parts from two versions of one partner's data: no one version to check it against.
+  if (version === undefined || (known !== undefined && known !== version)) context.partnerVersions = null;
+  else versions.set(partner, version);
 }

@@ -3,7 +3,7 @@ import { isInterfaceType, isObjectType } from 'graphql';
 import { failurePath, type IsVisible } from './errors/failurePath';
 import type { NullOnFailure } from './errors/nullOnFailure';
 import { unansweredEntities } from './errors/unansweredEntities';
-import type { GatewayContext } from './GatewayContext';
+import { notePartnerVersion, type GatewayContext } from './GatewayContext';
 import type { SubgraphAnswer } from './traffic/graphqlAnswer';
 import { BUSY_RETRY_AFTER_SECONDS, PartnerErrorCode, partnerFailureMessage, partnerFailureOf } from './traffic/PartnerFailure';
 import type { PartnerLink } from './traffic/PartnerLink';
@@ -80,11 +80,13 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
         idempotent: !query.startsWith('mutation'),
         representations: representationCount(variables),
         rights: rightsOf(options.context),
+        noteVersion: (version) => notePartnerVersion(options.context, this.link.name, version),
       });
       return answer.data == null ? this.unanswered(withFailurePath(answer, query, isVisible), query, variables) : answer;
     } catch (error) {
       const failure = partnerFailureOf(error);
       const partner = this.link.name;
+      notePartnerVersion(options.context, partner, undefined);
       (options.context as Partial<GatewayContext>).record?.partnerFailures.push({ partner, code: failure.code, detail: failure.detail });
       const message = partnerFailureMessage(partner, failure.code, this.link.settings.timeoutMs);
       const extensions = { code: failure.code, partner, ...(failure.code === PartnerErrorCode.BUSY && { retryAfter: BUSY_RETRY_AFTER_SECONDS }) };

@@ -18,6 +18,8 @@ import { observationPlugin } from './observability/observeGateway';
 import type { Safelist } from './safelist/Safelist';
 import type { PartnerLinks } from './traffic/PartnerLinks';
 import { busyRetryAfterPlugin } from './traffic/busyRetryAfter';
+import type { KeptOutcome } from './traffic/answers/KeptAnswers';
+import { wholeAnswersPlugin } from './traffic/answers/wholeAnswers';
 
 /** What both audiences' servers share: the partners' links (one circuit each), limits, safelist, admission. */
 export interface AudienceShared {
@@ -27,6 +29,8 @@ export interface AudienceShared {
   admission: Admission;
   logger: pino.Logger;
   httpServer: http.Server;
+  /** Told what a query found among the whole answers kept (`wholeAnswersPlugin`). */
+  keptOperation: (outcome: KeptOutcome) => void;
 }
 
 /**
@@ -54,6 +58,8 @@ export async function audienceServer(supergraphSdl: string, shared: AudienceShar
     busyRetryAfterPlugin<GatewayContext>(),
   ];
   if (shared.safelist.mode === 'enforce') plugins.push(shared.safelist.plugin<GatewayContext>());
+  const answers = shared.links.answers;
+  if (answers) plugins.push(wholeAnswersPlugin(answers, shared.links, shared.keptOperation));
   // Last: a request refused by a limit or the safelist never holds a slot.
   plugins.push(shared.admission.plugin<GatewayContext>());
   const apollo = new ApolloServer<GatewayContext>({

@@ -34,7 +34,7 @@ export async function authenticate(
     const record = res.locals.record as RequestRecord;
     vouch(req.header('authorization')).then(
       ({ viewer, internalToken }) => {
-        const context: GatewayContext = { requestId: record.requestId, viewer, internalToken, record };
+        const context: GatewayContext = { requestId: record.requestId, viewer, internalToken, record, partnerVersions: new Map() };
         res.locals.context = context;
         next();
       },

@@ -100,7 +100,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const httpServer = http.createServer(app);
   answerClientErrorsAsGraphQL(httpServer);
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
-  const shared = { links, safelist, admission, logger, httpServer, limits };
+  const shared = { links, safelist, admission, logger, httpServer, limits, keptOperation: metrics.keptOperation };
   const full = await audienceServer(options.supergraphSdl, shared);
   const contract = await audienceServer(options.dashboardSupergraphSdl, shared);
   const context = async ({ res }: { res: express.Response }) => res.locals.context as GatewayContext;

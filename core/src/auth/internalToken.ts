@@ -1,4 +1,5 @@
-import { SignJWT, jwtVerify, type KeyLike } from 'jose';
+import { SignJWT, decodeJwt, jwtVerify, type KeyLike } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { viewerFromClaims } from './claims';
 import { UnauthenticatedError } from './errors';
 import { bearer } from './callerVerifier';
@@ -50,4 +51,24 @@ export async function verifyInternalToken(
     if (error instanceof UnauthenticatedError) throw error;
     throw new UnauthenticatedError('Subgraphs answer only the hub\'s gateway: the call carries no valid gateway token.');
   }
+}
+
+/** Gateway tokens a subgraph remembers as verified: the gateway reuses one per caller. */
+const VERIFIED_TOKENS = 10_000;
+
+/**
+ * `verifyInternalToken` that verifies each token once and then knows it until it expires: the
+ * gateway reuses its token for a caller (up to 30 s), and a signature check costs more than the
+ * version probe or the cached answer it admits. A token not seen before, or expired, is checked.
+ */
+export function internalTokenVerifier(gatewayPublicKey: KeyLike): (authorization: string | undefined) => Promise<Viewer> {
+  const verified = new LRUCache<string, { viewer: Viewer; until: number }>({ max: VERIFIED_TOKENS });
+  return async (authorization) => {
+    const known = authorization ? verified.get(authorization) : undefined;
+    if (known && Date.now() < known.until) return known.viewer;
+    const viewer = await verifyInternalToken(authorization, gatewayPublicKey);
+    const { exp } = decodeJwt(bearer(authorization));
+    if (authorization && exp) verified.set(authorization, { viewer, until: exp * 1000 });
+    return viewer;
+  };
 }

@@ -9,7 +9,7 @@ import express from 'express';
 import type { KeyLike } from 'jose';
 import type pino from 'pino';
 import { unauthenticatedBody, UnauthenticatedError } from '../auth/errors';
-import { verifyInternalToken } from '../auth/internalToken';
+import { internalTokenVerifier } from '../auth/internalToken';
 import { importPublicKey } from '../auth/keys';
 import type { Viewer } from '../auth/Viewer';
 import { AuditTables1767225600050 } from '../audit/AuditTables1767225600050';
@@ -93,8 +93,9 @@ export async function prepareDatabase<L>(
 
 /** Refuses, before any resolver runs, every call that does not carry the gateway's token. */
 function onlyFromGateway(gatewayKey: KeyLike): express.RequestHandler {
+  const verify = internalTokenVerifier(gatewayKey);
   return (req, res, next) => {
-    verifyInternalToken(req.header('authorization'), gatewayKey).then(
+    verify(req.header('authorization')).then(
       (viewer) => {
         res.locals.viewer = viewer;
         next();
@@ -153,14 +154,15 @@ export async function startSubgraph<L>(
   app.get('/readyz', readinessEndpoint(db, logger));
   app.get('/metrics', metricsEndpoint(registry));
   const gatewayKey = await importPublicKey(options.gatewayPublicKeyPem);
-  app.get(DATA_VERSION_PATH, onlyFromGateway(gatewayKey), dataVersionEndpoint(db, release, logger));
+  const fromGateway = onlyFromGateway(gatewayKey);
+  app.get(DATA_VERSION_PATH, fromGateway, dataVersionEndpoint(db, release, logger));
   app.use(
     '/graphql',
     observeRequests({ logger, metrics: createSubgraphMetrics(registry) }),
     negotiateMediaType,
     express.json({ limit: options.bodyLimit ?? '10mb' }),
     inObservedScope,
-    onlyFromGateway(gatewayKey),
+    fromGateway,
     expressMiddleware(apollo, {
       context: async ({ res }) => ({
         requestId: (res.locals.observed as ObservedRequest).requestId,

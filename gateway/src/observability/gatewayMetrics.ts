@@ -1,5 +1,6 @@
 import { operationLabels } from '@hub/core';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import type { KeptOutcome } from '../traffic/answers/KeptAnswers';
 import type { PartnerObserver } from '../traffic/PartnerLink';
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -10,6 +11,8 @@ export interface GatewayMetrics extends PartnerObserver {
   errors: Counter<'operation' | 'code'>;
   duration: Histogram<'operation'>;
   operationLabel: ReturnType<typeof operationLabels>;
+  /** A query looked for a kept whole answer: what it found. */
+  keptOperation(outcome: KeptOutcome): void;
 }
 
 export function createGatewayMetrics(registry: Registry): GatewayMetrics {
@@ -44,6 +47,12 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
     name: 'hub_gateway_kept_answers_total',
     help: 'Fetches that looked for a kept answer, by partner and outcome: hit (current, no call), miss (none kept), changed (the partner\'s data changed since), unknown (its version could not be read).',
     labelNames: ['partner', 'outcome'],
+    registers,
+  });
+  const keptOperations = new Counter({
+    name: 'hub_gateway_kept_operations_total',
+    help: 'Queries that looked for a kept whole answer, by outcome: hit (answered without planning or a call), miss, changed, unknown.',
+    labelNames: ['outcome'],
     registers,
   });
   const circuit = new Gauge({
@@ -89,6 +98,9 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
     },
     kept(partner, outcome) {
       kept.inc({ partner, outcome });
+    },
+    keptOperation(outcome) {
+      keptOperations.inc({ outcome });
     },
   };
 }

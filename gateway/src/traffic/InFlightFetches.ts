@@ -11,6 +11,16 @@ export interface PartnerAnswer {
   version?: string;
 }
 
+/** The version an answer may be kept under: shareable, versioned and without errors; else undefined. */
+export function reusableVersion({ answer, shareable, version }: PartnerAnswer): string | undefined {
+  return shareable && (answer.errors?.length ?? 0) === 0 ? version : undefined;
+}
+
+/** Told the version of the answer a fetch got (`reusableVersion`), or undefined when it may not be kept. */
+export type VersionNote = (version: string | undefined) => void;
+
+const noNote: VersionNote = () => undefined;
+
 /** Hooks for metrics. */
 export interface InFlightObserver {
   /** A fetch started (+1) or stopped (-1) waiting for an identical one in flight. */
@@ -43,26 +53,33 @@ export class InFlightFetches {
   }
 
   /** `body` is the fetch as sent; `rights` what the partner's answer may depend on besides it. */
-  async fetch(body: string, rights: string, send: () => Promise<PartnerAnswer>): Promise<SubgraphAnswer> {
-    if (this.isPersonal(body)) return (await send()).answer;
+  async fetch(body: string, rights: string, send: () => Promise<PartnerAnswer>, note: VersionNote = noNote): Promise<SubgraphAnswer> {
+    if (this.isPersonal(body)) return this.own(send, note);
     const key = `${rights}\n${body}`;
     const leader = this.leaders.get(key);
-    return leader ? this.follow(leader, send) : this.lead(key, body, send);
+    return leader ? this.follow(leader, send, note) : this.lead(key, body, send, note);
   }
 
-  private async lead(key: string, body: string, send: () => Promise<PartnerAnswer>): Promise<SubgraphAnswer> {
+  private async own(send: () => Promise<PartnerAnswer>, note: VersionNote): Promise<SubgraphAnswer> {
+    const answer = await send();
+    note(reusableVersion(answer));
+    return answer.answer;
+  }
+
+  private async lead(key: string, body: string, send: () => Promise<PartnerAnswer>, note: VersionNote): Promise<SubgraphAnswer> {
     const call = send();
     this.leaders.set(key, call);
     try {
-      const { answer, shareable } = await call;
-      if (!shareable) this.personal.set(body, true);
-      return answer;
+      const led = await call;
+      if (!led.shareable) this.personal.set(body, true);
+      note(reusableVersion(led));
+      return led.answer;
     } finally {
       this.leaders.delete(key);
     }
   }
 
-  private async follow(leader: Promise<PartnerAnswer>, send: () => Promise<PartnerAnswer>): Promise<SubgraphAnswer> {
+  private async follow(leader: Promise<PartnerAnswer>, send: () => Promise<PartnerAnswer>, note: VersionNote): Promise<SubgraphAnswer> {
     this.observer.waiting?.(1);
     let led: PartnerAnswer;
     try {
@@ -70,8 +87,9 @@ export class InFlightFetches {
     } finally {
       this.observer.waiting?.(-1);
     }
-    if (!led.shareable) return (await send()).answer;
+    if (!led.shareable) return this.own(send, note);
     this.observer.merged?.();
+    note(reusableVersion(led));
     return JSON.parse(led.text) as SubgraphAnswer;
   }
 }

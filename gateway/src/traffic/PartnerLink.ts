@@ -18,7 +18,7 @@ import { graphqlAnswerOf, type SubgraphAnswer } from './graphqlAnswer';
 import type { AnswerStore } from './answers/AnswerStore';
 import { KeptAnswers, type KeptOutcome } from './answers/KeptAnswers';
 import { VersionProbe } from './answers/VersionProbe';
-import { InFlightFetches, type PartnerAnswer } from './InFlightFetches';
+import { InFlightFetches, type PartnerAnswer, type VersionNote } from './InFlightFetches';
 import { partnerFailureOf, type PartnerErrorCode, type PartnerFailure } from './PartnerFailure';
 import { partnerAgent, postJson } from './postJson';
 import type { TrafficSettings } from './trafficSettings';
@@ -60,6 +60,8 @@ export interface OutgoingRequest {
    * it (mutations), every call goes to the partner.
    */
   rights?: string;
+  /** Told the version of the answer the fetch got, or undefined when it may not be kept (`WholeAnswers`). */
+  noteVersion?: VersionNote;
 }
 
 type Call = IPolicy<ICancellationContext>;
@@ -130,25 +132,43 @@ export class PartnerLink {
 
   /** One GraphQL request to the partner; throws a PartnerFailure when no usable answer came. */
   send(request: OutgoingRequest): Promise<SubgraphAnswer> {
-    const { rights, body } = request;
-    if (rights === undefined || !request.idempotent) return this.call(request).then(({ answer }) => answer);
-    // While its circuit is not closed the partner counts as down: its answers come through the
-    // circuit (at once refused, or the trial call that closes it), not from what was kept.
-    const kept = this.breaker.state === CircuitState.Closed && !this.inFlight.isPersonal(body) ? this.keptAnswers : undefined;
-    if (!kept) return this.inFlight.fetch(body, rights, () => this.call(request));
+    const { rights, body, noteVersion } = request;
+    if (rights === undefined || !request.idempotent) {
+      noteVersion?.(undefined);
+      return this.call(request).then(({ answer }) => answer);
+    }
+    const kept = this.keptWhileUp();
+    if (!kept || this.inFlight.isPersonal(body)) return this.inFlight.fetch(body, rights, () => this.call(request), noteVersion);
     return this.sendOrReuse(kept, request, rights);
+  }
+
+  /**
+   * The kept answers, while the circuit is closed. Otherwise the partner counts as down: its
+   * answers come through the circuit (at once refused, or the trial call that closes it).
+   */
+  private keptWhileUp(): KeptAnswers | undefined {
+    return this.breaker.state === CircuitState.Closed ? this.keptAnswers : undefined;
+  }
+
+  /** The partner's current data version, if it keeps answers, is up and answers the probe in time. */
+  async currentVersion(authorization: string | undefined): Promise<string | undefined> {
+    return this.keptWhileUp()?.version(authorization);
   }
 
   /** A kept answer if it is current, else the partner's (merged with identical fetches in flight), kept for next time. */
   private async sendOrReuse(keptAnswers: KeptAnswers, request: OutgoingRequest, rights: string): Promise<SubgraphAnswer> {
     const key = keptAnswers.keyOf(rights, request.body);
     const kept = await keptAnswers.current(key, request.headers.authorization);
-    if (kept) return kept;
-    return this.inFlight.fetch(request.body, rights, async () => {
+    if (kept) {
+      request.noteVersion?.(kept.version);
+      return kept.answer;
+    }
+    const send = async () => {
       const answer = await this.call(request);
       keptAnswers.keep(key, answer);
       return answer;
-    });
+    };
+    return this.inFlight.fetch(request.body, rights, send, request.noteVersion);
   }
 
   private async call(request: OutgoingRequest): Promise<PartnerAnswer> {

@@ -34,6 +34,16 @@ export class PartnerLinks {
     return link;
   }
 
+  /** A partner's current data version (`PartnerLink.currentVersion`); undefined for a partner not linked. */
+  currentVersion(name: string, authorization: string): Promise<string | undefined> {
+    return this.links.get(name)?.currentVersion(authorization) ?? Promise.resolve(undefined);
+  }
+
+  /** Where shareable answers are kept, if anywhere. */
+  get answers(): AnswerStore | undefined {
+    return this.options.answers;
+  }
+
   get all(): PartnerLink[] {
     return [...this.links.values()];
   }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Role, importCsv, partnerSpec } from '@hub/core';
 import type { RunningGateway } from '@hub/gateway';
 import { jobcentreMappings } from '@hub/subgraph-jobcentre';
-import type { TestHub } from '../support/hub';
+import { newDataVersion, type TestHub } from '../support/hub';
 import { postGraphQL } from '../support/graphql';
 import { callerToken } from '../support/identity';
 import { goodRows, writeExtract } from '../import/extracts';
@@ -24,6 +24,9 @@ const PERSON = 'query Look($p: ID!) { person(pseudonym: $p) { birthYear } }';
 /** hub_gateway_kept_answers_total for a partner and outcome. */
 const kept = (gateway: RunningGateway, partner: string, outcome: string) =>
   gatewaySeries(gateway, 'hub_gateway_kept_answers_total', { partner, outcome });
+
+/** hub_gateway_kept_operations_total for an outcome: whole answers. */
+const keptWhole = (gateway: RunningGateway, outcome: string) => gatewaySeries(gateway, 'hub_gateway_kept_operations_total', { outcome });
 
 const viewer = (i: number, partner = FOUNDATION, roles = [Role.DASHBOARD]) =>
   callerToken({ partner, roles, subject: `viewer-${i}@${partner}` });
@@ -48,15 +51,27 @@ describe('kept answers', () => {
     return { result, fetches: proxy.fetches - before.fetches, probes: proxy.probes - before.probes };
   }
 
-  it('answers the next viewer with the same rights from the kept answer, after one version probe', async () => {
+  it('answers the next viewer with the same rights from the kept whole answer, after one version probe per partner', async () => {
     const first = await reaching(async () => postGraphQL(gateway.url, POPULATION, undefined, await viewer(1)));
     expect(first.result.errors).toBeUndefined();
     expect(first.fetches).toBe(1);
-    const hits = await kept(gateway, 'municipality', 'hit');
+    const hits = await keptWhole(gateway, 'hit');
     const second = await reaching(async () => postGraphQL(gateway.url, POPULATION, undefined, await viewer(2)));
     expect(second.result).toEqual(first.result);
     expect({ fetches: second.fetches, probes: second.probes }).toEqual({ fetches: 0, probes: 1 });
-    expect((await kept(gateway, 'municipality', 'hit')) - hits).toBe(1);
+    expect((await keptWhole(gateway, 'hit')) - hits).toBe(1);
+  });
+
+  it('after a write to one partner, asks only that one again: the others\' kept parts are reused', async () => {
+    const query = '{ lineOfAction(code: JOB) { name population(area: "osterbyen", ageBand: AGE_15_24) { value } } }';
+    await postGraphQL(gateway.url, query, undefined, await viewer(13));
+    await newDataVersion(hub.subgraphs.foundation.database.dataSource);
+    const [changed, municipalityHits] = [await keptWhole(gateway, 'changed'), await kept(gateway, 'municipality', 'hit')];
+    const again = await reaching(async () => postGraphQL(gateway.url, query, undefined, await viewer(14)));
+    expect(again.result.errors).toBeUndefined();
+    expect(again.fetches).toBe(0);
+    expect((await keptWhole(gateway, 'changed')) - changed).toBe(1);
+    expect((await kept(gateway, 'municipality', 'hit')) - municipalityHits).toBe(1);
   });
 
   it('asks the partner again once its data changed: the next answer is the new one', async () => {
@@ -153,7 +168,7 @@ describe('kept answers', () => {
       const second = await reaching(async () => postGraphQL(gateways[1].url, query, undefined, await viewer(12)));
       expect(second.result).toEqual(first.result);
       expect({ fetches: second.fetches, probes: second.probes }).toEqual({ fetches: 0, probes: 1 });
-      expect(await kept(gateways[1], 'municipality', 'hit')).toBe(1);
+      expect(await keptWhole(gateways[1], 'hit')).toBe(1);
     } finally {
       for (const running of gateways) await running.stop();
     }

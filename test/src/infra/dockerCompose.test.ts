@@ -398,6 +398,16 @@ describe('the gateway container', () => {
     }
   });
 
+  it('keeps its answers in the redis service: bounded, least recently used out first, nothing on disk', () => {
+    expect(environmentOf(gateway()).HUB_REDIS_URL).toBe('redis://redis:6379');
+    expect(dependencyConditionOf(gateway(), 'redis')).toBe('service_healthy');
+    const redis = commandOf(service('redis'));
+    expect(redis).toContain('--maxmemory-policy allkeys-lru');
+    expect(redis).toMatch(/--maxmemory \d+mb/);
+    expect(redis).toContain('--appendonly no');
+    expect(healthcheckOf(service('redis'))).toContain('redis-cli ping');
+  });
+
   it('has a health check on its own /healthz', () => {
     expect(gatewayPort()).toMatch(/^\d+$/);
     expect(healthcheckOf(gateway())).toContain(`http://127.0.0.1:${gatewayPort()}/healthz`);

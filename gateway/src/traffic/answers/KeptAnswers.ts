@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SubgraphAnswer } from '../graphqlAnswer';
-import type { PartnerAnswer } from '../InFlightFetches';
+import { reusableVersion, type PartnerAnswer } from '../InFlightFetches';
 import type { AnswerStore } from './AnswerStore';
 import type { VersionProbe } from './VersionProbe';
 
@@ -27,8 +27,13 @@ export class KeptAnswers {
     return createHash('sha256').update(this.partner).update('\0').update(rights).update('\0').update(body).digest('base64url');
   }
 
-  /** A copy of the kept answer if it is current; `authorization` vouches for the probe. */
-  async current(key: string, authorization: string | undefined): Promise<SubgraphAnswer | undefined> {
+  /** The partner's current version (`VersionProbe`); `authorization` vouches for the probe. */
+  version(authorization: string | undefined): Promise<string | undefined> {
+    return this.probe.current(authorization);
+  }
+
+  /** A copy of the kept answer, and its version, if it is current; `authorization` vouches for the probe. */
+  async current(key: string, authorization: string | undefined): Promise<{ answer: SubgraphAnswer; version: string } | undefined> {
     const kept = await this.store.get(key).catch(() => undefined);
     if (!kept) return this.outcome('miss');
     const version = await this.probe.current(authorization);
@@ -36,13 +41,13 @@ export class KeptAnswers {
     if (version !== kept.version) return this.outcome('changed');
     this.observed('hit');
     // Each caller its own copy: the executor writes into what it gets.
-    return JSON.parse(kept.text) as SubgraphAnswer;
+    return { answer: JSON.parse(kept.text) as SubgraphAnswer, version };
   }
 
   /** Keeps the partner's answer if it may be kept; never delays or fails the caller. */
-  keep(key: string, { answer, text, shareable, version }: PartnerAnswer): void {
-    if (!shareable || version === undefined || (answer.errors?.length ?? 0) > 0) return;
-    this.store.set(key, { version, text }).catch(() => undefined);
+  keep(key: string, answer: PartnerAnswer): void {
+    const version = reusableVersion(answer);
+    if (version !== undefined) this.store.set(key, { version, text: answer.text }).catch(() => undefined);
   }
 
   private outcome(outcome: KeptOutcome): undefined {

@@ -82,12 +82,19 @@ async function renderProfile(container: HTMLElement, definition: CohortDefinitio
   );
 }
 
-/** Renders the agreements, a cohort form and the profile of the first cohort the first agreement in force allows. */
+/**
+ * Renders the agreements and a cohort form; a profile only when the reader asks for one. Forming a
+ * profile moves the cohort's members between partners under the agreement and leaves a record in
+ * each partner's log, so the page does not do it for every visit: the rest of the page is made of
+ * figures the gateway can keep, this one is computed for its reader.
+ */
 export async function renderCohort(container: HTMLElement): Promise<void> {
   const { data } = await graphql<{ dataSharingAgreements: Agreement[] }>(DATA_SHARING_AGREEMENTS);
-  const profile = h('div', { class: 'cohort-profile' });
+  const profile = h(
+    'div',
+    { class: 'cohort-profile' },
+    h('p', { class: 'muted' }, 'Choose a cohort and press "Show the profile". Each profile moves the cohort\'s members between the partners the agreement names, and each partner logs it, so it is formed only when asked for.'),
+  );
   const ask = (definition: CohortDefinitionInput, agreement: string) => loadInto(profile, () => renderProfile(profile, definition, agreement));
-  const form = cohortForm(data.dataSharingAgreements, ask);
-  show(container, h('div', { class: 'cohort-layout' }, form.element, h('div', { class: 'card' }, profile)));
-  await form.submit();
+  show(container, h('div', { class: 'cohort-layout' }, cohortForm(data.dataSharingAgreements, ask), h('div', { class: 'card' }, profile)));
 }

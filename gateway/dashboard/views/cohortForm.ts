@@ -36,8 +36,8 @@ const inForce = (agreement: Agreement) => agreement.validFrom <= today() && toda
 const option = (value: string, text: string, selected = false) => h('option', { value, selected }, text);
 const field = (label: string, control: HTMLElement) => h('label', { class: 'field' }, h('span', {}, label), control);
 
-/** The form, and `submit()` to ask for the cohort it shows (also run when the reader presses the button). */
-export function cohortForm(agreements: Agreement[], ask: (definition: CohortDefinitionInput, agreement: string) => Promise<void>): { element: HTMLFormElement; submit(): Promise<void> } {
+/** The form; pressing its button asks for the cohort it shows. */
+export function cohortForm(agreements: Agreement[], ask: (definition: CohortDefinitionInput, agreement: string) => Promise<void>): HTMLFormElement {
   const first = agreements.find(inForce) ?? agreements[0];
   const agreement = h(
     'select',
@@ -69,5 +69,5 @@ export function cohortForm(agreements: Agreement[], ask: (definition: CohortDefi
     event.preventDefault();
     void submit();
   });
-  return { element, submit };
+  return element;
 }

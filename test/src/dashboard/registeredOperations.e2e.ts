@@ -23,6 +23,8 @@ let browser: Browser;
 let token: string;
 let view: WatchedPage;
 const exchanges: Promise<Exchange>[] = [];
+/** The exchanges of the page's own load, before the reader asked for a cohort profile. */
+let onLoad: Promise<Exchange>[] = [];
 
 beforeAll(async () => {
   hub = await withEnv(PATIENT_PARTNERS, () => startHub({ persons: 300 }));
@@ -39,6 +41,10 @@ beforeAll(async () => {
   });
   await view.page.goto(`${new URL('/dashboard', enforced.url).href}#token=${token}`);
   await view.page.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+  onLoad = [...exchanges];
+  // A cohort profile is formed only when the reader asks: ask for the form's first one.
+  await view.page.click('.cohort-form button[type="submit"]');
+  await view.page.locator('.cohort-table').waitFor({ timeout: 60_000 });
 });
 
 afterAll(async () => {
@@ -65,6 +71,13 @@ test('the page sends every operation of gateway/dashboard/operations, each exact
   for (const exchange of sent) {
     expect({ status: exchange.status, codes: (exchange.body.errors ?? []).filter(unexpected).map((error) => error.extensions?.code) }).toEqual({ status: 200, codes: [] });
   }
+});
+
+test('loading the page forms no cohort: its members cross between partners only when the reader asks', async () => {
+  const loaded = await Promise.all(onLoad);
+  expect(loaded.length).toBeGreaterThan(0);
+  expect(loaded.filter((exchange) => /\bcohort\s*\(/.test(exchange.query))).toEqual([]);
+  expect((await Promise.all(exchanges)).filter((exchange) => /\bcohort\s*\(/.test(exchange.query))).toHaveLength(1);
 });
 
 test('the page renders its figures: every view answered, with the graph\'s lines, indicators and cohort', async () => {

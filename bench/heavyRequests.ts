@@ -12,11 +12,15 @@ const EVERY_INDICATOR = `{ indicators {
   series(period: MONTH) { on value { value } comparison { value } }
 } }`;
 
+/** Fifteen cohorts: the municipality and four districts, each on 1 January of three years. */
+const COHORTS = ['esbjerg', 'osterbyen', 'hedelund', 'kvaglund', 'saedding'].flatMap((area) =>
+  ['2024-01-01', '2025-01-01', '2026-01-01'].map((asOf) => ({ area, asOf })),
+);
+
 const FIFTEEN_COHORTS = (agreement: string) =>
-  `{ ${Array.from(
-    { length: 15 },
-    (_, i) =>
-      `c${i}: cohort(agreement: "${agreement}", definition: { kind: DISTRICT_RESIDENTS, area: "esbjerg", ageBand: AGE_0_24, asOf: "${2025 - i}-12-31" }) { size { value } inWork { value } onBenefits { value } partTimeJob { value } inEducation { value } clubMember { value } }`,
+  `{ ${COHORTS.map(
+    ({ area, asOf }, i) =>
+      `c${i}: cohort(agreement: "${agreement}", definition: { kind: DISTRICT_RESIDENTS, area: "${area}", ageBand: AGE_0_24, asOf: "${asOf}" }) { size { value } inWork { value } onBenefits { value } partTimeJob { value } inEducation { value } clubMember { value } }`,
   ).join('\n')} }`;
 
 /** The hub's circuits that are not closed, from its /metrics. */

@@ -123,7 +123,7 @@ describe('limits and registered operations', () => {
     });
 
     it('has defaults that leave room for the flagship query', () => {
-      expect(DEFAULT_QUERY_LIMITS).toEqual({ depth: 10, cost: 5000, aliases: 15, directives: 50, tokens: 2000, partnerFetches: 20 });
+      expect(DEFAULT_QUERY_LIMITS).toEqual({ depth: 10, cost: 5000, aliases: 15, directives: 50, tokens: 2000, partnerFetches: 32 });
     });
   });
 

@@ -41,7 +41,8 @@ export function wholeAnswersPlugin(
       return {
         async responseForOperation({ operation, source, request, contextValue }) {
           const rights = rightsOf(contextValue);
-          if (operation.operation !== 'query' || rights === undefined) return null;
+          // No operation when none could be determined (two without a name): the executor refuses it.
+          if (operation?.operation !== 'query' || rights === undefined) return null;
           key = keyOf(rights, source, request.operationName, request.variables);
           const kept = await store.get(key).catch(() => undefined);
           const outcome = kept ? await compared(links, JSON.parse(kept.version) as Record<string, string>, `Bearer ${contextValue.internalToken}`) : 'miss';

@@ -138,7 +138,10 @@ test('with one owner down, the sandbox loads its schema on first load with the t
     expect(posts.filter((post) => post.introspection).map((post) => post.authorization)).toEqual([`Bearer ${token}`]);
     expect(await page.getByText('Error fetching schema').count()).toBe(0);
 
-    const answer = page.waitForResponse((res) => res.url() === gateway.url && !res.request().postData()?.includes('__schema'));
+    // As above: the execute button sends the editor's query, so wait until Monaco has rendered it
+    // (under a loaded CI machine, the docs can be ready before the editor is).
+    await page.locator('.graphiql-query-editor .monaco-editor .view-line').first().waitFor({ timeout: 60_000 });
+    const answer = page.waitForResponse((res) => res.url() === gateway.url && !res.request().postData()?.includes('__schema'), { timeout: 60_000 });
     await page.locator('.graphiql-execute-button').click();
     const body = (await (await answer).json()) as { data: { lineOfAction: Record<string, unknown> }; errors: { extensions: { partner: string } }[] };
     expect(body.data.lineOfAction.name).toEqual(expect.any(String));

@@ -1,34 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PARTNERS } from '@hub/core';
 import { postGraphQL } from '../support/graphql';
-import { analystToken, testIdentity, trustedIssuers } from '../support/identity';
-import { REPO_ROOT, freePort } from '../support/processes';
-
-/** The gateway's process as `hub start` and the Docker image run it. */
-function startGatewayProcess(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['gateway/dist/server.js'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, NODE_ENV: 'development', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
-
-/** Polls the output until `count` lines match `pattern`; fails if the process exits first. */
-async function linesMatching(process: ReturnType<typeof startGatewayProcess>, pattern: RegExp, count: number) {
-  for (;;) {
-    const lines = process.output().split('\n').filter((line) => pattern.test(line));
-    if (lines.length >= count) return lines;
-    if (process.child.exitCode !== null) throw new Error(`exited before ${count} × ${pattern}:\n${process.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { gatewayKeyFiles, linesMatching, startGatewayProcess, type GatewayProcess } from '../support/gatewayProcess';
+import { analystToken } from '../support/identity';
+import { freePort } from '../support/processes';
 
 /** A process's arguments as the kernel records them. */
 const commandLine = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
@@ -45,17 +22,14 @@ const isAlive = (pid: number) => {
 describe('the gateway with HUB_GATEWAY_WORKERS (node:cluster) and a heap limit per worker', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'hub-cluster-'));
   let env: NodeJS.ProcessEnv;
-  let gateway: ReturnType<typeof startGatewayProcess>;
+  let gateway: GatewayProcess;
   let url: string;
   let workers: number[];
 
   beforeAll(async () => {
     const closedPort = await freePort();
-    writeFileSync(path.join(dir, 'trusted-issuers.json'), JSON.stringify(await trustedIssuers()));
-    writeFileSync(path.join(dir, 'gateway.key'), (await testIdentity()).gateway.privateKeyPem);
     env = {
-      HUB_TRUSTED_ISSUERS_FILE: path.join(dir, 'trusted-issuers.json'),
-      HUB_GATEWAY_PRIVATE_KEY_FILE: path.join(dir, 'gateway.key'),
+      ...(await gatewayKeyFiles(dir)),
       GATEWAY_PORT: String(await freePort()),
       // Nothing listens there: a call to any partner fails, in the one worker that makes it.
       ...Object.fromEntries(PARTNERS.map((partner) => [`${partner.envPrefix}_URL`, `http://127.0.0.1:${closedPort}/graphql`])),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import path from 'node:path';
 import { startSubgraph, type PartnerName, type RunningSubgraph, type SubgraphDefinition, type SubgraphOptions } from '@hub/core';
-import { startGateway, type AdmissionSettings, type AnswerCacheSettings } from '@hub/gateway';
+import { startGateway, type AdmissionSettings, type AnswerCacheSettings, type TrafficSettings } from '@hub/gateway';
 import { DASHBOARD_SUPERGRAPH_PATH, EXAMPLES_DIR, SUBGRAPHS, SUPERGRAPH_PATH } from '@hub/schema';
 import { createTestDatabases } from './databases';
 import { registerDefaultToken } from './graphql';
@@ -28,7 +28,15 @@ export async function newDataVersion(db: DataSource): Promise<void> {
  * ports, each seeded on its own database (PGlite, or fresh PostgreSQL databases when
  * `<PREFIX>_DATABASE_URL`s are set), and the gateway in front, serving the checked-in supergraph.
  */
-export async function startHub(options: { persons: number; admission?: AdmissionSettings; answerCache?: AnswerCacheSettings }): Promise<TestHub> {
+export interface HubOptions {
+  persons: number;
+  admission?: AdmissionSettings;
+  answerCache?: AnswerCacheSettings;
+  /** For every partner, over the environment's settings (a test that counts work, not time, lifts the timeout). */
+  traffic?: Partial<TrafficSettings>;
+}
+
+export async function startHub(options: HubOptions): Promise<TestHub> {
   const databases = await createTestDatabases();
   const identity = await testIdentity();
   const running = await Promise.all(
@@ -52,6 +60,7 @@ export async function startHub(options: { persons: number; admission?: Admission
     gatewayPrivateKeyPem: identity.gateway.privateKeyPem,
     admission: options.admission,
     answerCache: options.answerCache,
+    traffic: options.traffic,
   });
   registerDefaultToken(gateway.url, await analystToken());
   return {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { SubgraphAnswer } from './graphqlAnswer';
 
@@ -33,6 +34,13 @@ export interface InFlightObserver {
 const PERSONAL_FETCHES = 10_000;
 
 /**
+ * What a person-level fetch is remembered by: its digest, not its body. A cohort's fetch carries
+ * every member's pseudonym (megabytes at a municipality's size): ten thousand remembered bodies
+ * would fill the gateway's heap, ten thousand digests take half a megabyte.
+ */
+const digestOf = (body: string) => createHash('sha256').update(body).digest('base64');
+
+/**
  * Identical fetches to one partner, in flight at once for callers with the same rights, made
  * once: the first goes to the partner, the others wait for its answer. The partner decides what
  * may be shared: an answer it marked shareable (aggregates only, no audited look) is given to every
@@ -43,13 +51,14 @@ const PERSONAL_FETCHES = 10_000;
 export class InFlightFetches {
   /** The call in flight for each rights and body. */
   private readonly leaders = new Map<string, Promise<PartnerAnswer>>();
+  /** Digests of the fetches answered person-level. */
   private readonly personal = new LRUCache<string, true>({ max: PERSONAL_FETCHES });
 
   constructor(private readonly observer: InFlightObserver = {}) {}
 
   /** Whether a fetch of `body` was answered person-level before (never shared, never kept). */
   isPersonal(body: string): boolean {
-    return this.personal.has(body);
+    return this.personal.has(digestOf(body));
   }
 
   /** `body` is the fetch as sent; `rights` what the partner's answer may depend on besides it. */
@@ -71,7 +80,7 @@ export class InFlightFetches {
     this.leaders.set(key, call);
     try {
       const led = await call;
-      if (!led.shareable) this.personal.set(body, true);
+      if (!led.shareable) this.personal.set(digestOf(body), true);
       note(reusableVersion(led));
       return led.answer;
     } finally {

@@ -1,4 +1,6 @@
-// InFlightFetches on its own: who waits for whom, who gets which copy, what a failure does.
+// InFlightFetches on its own: who waits for whom, who gets which copy, what a failure does, what it keeps.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { InFlightFetches, type PartnerAnswer } from '@hub/gateway';
 
 /** A partner call the test settles by hand, counting the calls made. */
@@ -56,5 +58,22 @@ describe('identical fetches in flight', () => {
     await expect(theirs).resolves.toEqual(answer(true).answer);
     void fetches.fetch('{ n }', 'analyst', send); // nothing in flight any more: a new call
     expect(calls).toHaveLength(3);
+  });
+
+  it('remembers a person-level fetch without keeping its body: a hundred cohort-sized fetches leave the heap as it was', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const fetches = new InFlightFetches();
+    const personal = async () => answer(false);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 100; i += 1) {
+      // A cohort of 50,000 members as the gateway sends it: 1 MB of pseudonyms, different each time.
+      const body = JSON.stringify({ query: '{ cohort }', variables: { members: `${i}:`.padEnd(1_000_000, 'p') } });
+      await fetches.fetch(body, 'staff', personal);
+      expect(fetches.isPersonal(body)).toBe(true);
+    }
+    gc();
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(20_000_000);
   });
 });

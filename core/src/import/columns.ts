@@ -1,4 +1,5 @@
 import { isCalendarDate, maskNationalIds, parseNationalId } from './nationalId';
+import type { Problem } from './ImportMapping';
 
 /** A public area code as the partner's own `area_reference` table holds it. */
 export interface AreaRef {
@@ -111,6 +112,20 @@ export function areaColumn(kind: AreaRef['kind'], description: string): ColumnSp
   };
 }
 
+/** A code from the partner's copy of the public area reference, of any kind: the municipality, a district or an estate. */
+export function anyAreaColumn(description: string): ColumnSpec<AreaRef> {
+  return {
+    description,
+    type: 'area code (area reference: municipality, district or estate)',
+    required: true,
+    parse(text, context) {
+      const code = text.trim();
+      const area = context.areas.get(code);
+      return area ? ok(area) : bad(`unknown area code ${quoted(code)}`);
+    },
+  };
+}
+
 /** The same column, but an empty cell is allowed and reads as null. */
 export function optional<T>(column: ColumnSpec<T>): ColumnSpec<T | null> {
   if (column.nationalId) throw new Error("optional: the national ID column is the row's key and cannot be optional");
@@ -130,5 +145,92 @@ export function textColumn(description: string, pattern?: { regex: RegExp; type:
       if (pattern && !pattern.regex.test(value)) return bad(`expected ${pattern.type}, got ${quoted(value)}`);
       return ok(value);
     },
+  };
+}
+
+/** A whole number in digits only (no sign, no thousands separator), from `min` to `max`. */
+export function integerColumn(description: string, range: { min: number; max: number }): ColumnSpec<number> {
+  return {
+    description,
+    type: `whole number from ${range.min} to ${range.max}`,
+    required: true,
+    parse(text) {
+      const value = text.trim();
+      if (!/^\d{1,15}$/.test(value)) return bad(`expected a whole number, got ${quoted(value)}`);
+      const number = Number(value);
+      if (number < range.min || number > range.max) {
+        return bad(`expected a whole number from ${range.min} to ${range.max}, got ${value}`);
+      }
+      return ok(number);
+    },
+  };
+}
+
+/**
+ * A decimal number from `min` to `max` with at most `places` decimals. A decimal comma is read as
+ * a point, as Danish spreadsheets write it; a thousands separator is then refused by `places`.
+ */
+export function decimalColumn(
+  description: string,
+  range: { min: number; max: number; places: number },
+): ColumnSpec<number> {
+  return {
+    description,
+    type: `number from ${range.min} to ${range.max}, at most ${range.places} decimals (point or comma)`,
+    required: true,
+    parse(text) {
+      const value = text.trim();
+      const match = /^(\d{1,15})(?:[.,](\d+))?$/.exec(value);
+      if (!match) return bad(`expected a number (digits, then a point or comma and decimals), got ${quoted(value)}`);
+      if ((match[2]?.length ?? 0) > range.places) {
+        return bad(`expected at most ${range.places} decimals, got ${quoted(value)}`);
+      }
+      const number = Number(`${match[1]}.${match[2] ?? '0'}`);
+      if (number < range.min || number > range.max) {
+        return bad(`expected a number from ${range.min} to ${range.max}, got ${value}`);
+      }
+      return ok(number);
+    },
+  };
+}
+
+/** A stable code (slug) of a partner's own record: lowercase letters, digits and single dashes. */
+export function codeColumn(description: string): ColumnSpec<string> {
+  return textColumn(description, { regex: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, type: 'code (a-z, 0-9 and dashes)' });
+}
+
+/** Where a person lives, as person-level extracts give it: a district and, if any, an estate in it. */
+export function residenceColumns() {
+  return {
+    district: areaColumn('DISTRICT', 'district the person lives in, e.g. osterbyen'),
+    estate: optional(areaColumn('ESTATE', 'social-housing estate the person lives in, if any, e.g. hedelundgardparken')),
+  };
+}
+
+/** A residence's check across columns: the estate must lie in the district given with it. */
+export function residenceProblem(row: { district: AreaRef; estate: AreaRef | null }): Problem | undefined {
+  if (row.estate && row.estate.parentCode !== row.district.code) {
+    return { column: 'estate', reason: `estate ${row.estate.code} is not in district ${row.district.code}` };
+  }
+  return undefined;
+}
+
+/** A spell's check across columns: it may not end (`end`, in column `endColumn`) before it starts. */
+export function spellProblem(start: string, end: string | null, endColumn: string, noun: string): Problem | undefined {
+  if (end !== null && end < start) return { column: endColumn, reason: `the ${noun} ends (${end}) before it starts (${start})` };
+  return undefined;
+}
+
+/**
+ * The columns every partner keeps with a person-level row (pseudonym, birth year, residence), as
+ * `personRow` of the seed writes them.
+ */
+export function personColumnsOf(row: { cpr: PersonKey; district: AreaRef; estate: AreaRef | null }) {
+  return {
+    pseudonym: row.cpr.pseudonym,
+    birth_year: row.cpr.birthYear,
+    municipality_code: row.district.parentCode,
+    district_code: row.district.code,
+    estate_code: row.estate?.code ?? null,
   };
 }

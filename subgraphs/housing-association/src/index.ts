@@ -1,1 +1,2 @@
 export { housingAssociation } from './server';
+export { housingAssociationMappings } from './import';

@@ -10,6 +10,7 @@ import { SafetySurvey } from './entities/SafetySurvey';
 import { Tenancy } from './entities/Tenancy';
 import { createLoaders, type HousingAssociationLoaders } from './loaders/createLoaders';
 import { HousingAssociationInitial1767225600400 } from './migrations/1767225600400-HousingAssociationInitial';
+import { HousingAssociationTenancyNaturalKey1767225600420 } from './migrations/1767225600420-HousingAssociationTenancyNaturalKey';
 import { AreaResolver } from './resolvers/AreaResolver';
 import { cohorts } from './resolvers/cohorts';
 import { DepartmentResolver } from './resolvers/DepartmentResolver';
@@ -23,7 +24,7 @@ import { seedHousingAssociation } from './seed/seedHousingAssociation';
 export const housingAssociation: SubgraphDefinition<HousingAssociationLoaders> = {
   name: 'housing-association',
   entities: [Department, Tenancy, SafetySurvey],
-  migrations: [CohortAudit1767225600350, HousingAssociationInitial1767225600400],
+  migrations: [CohortAudit1767225600350, HousingAssociationInitial1767225600400, HousingAssociationTenancyNaturalKey1767225600420],
   resolvers: [AreaResolver, DepartmentResolver, TenancyResolver, PersonResolver, LineOfActionResolver, ...cohorts],
   // Entities with no root field reach the schema only through their key.
   orphanedTypes: [Area, LineOfAction, Person, cohortEntity('housing-association')],

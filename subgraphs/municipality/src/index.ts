@@ -1,1 +1,2 @@
 export { municipality } from './server';
+export { municipalityMappings } from './import';

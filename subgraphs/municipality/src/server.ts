@@ -13,6 +13,7 @@ import { WellBeingSurvey } from './entities/WellBeingSurvey';
 import { YouthStatusSpell } from './entities/YouthStatusSpell';
 import { createLoaders, type MunicipalityLoaders } from './loaders/createLoaders';
 import { MunicipalityInitial1767225600200 } from './migrations/1767225600200-MunicipalityInitial';
+import { MunicipalityYouthStatusNaturalKey1767225600210 } from './migrations/1767225600210-MunicipalityYouthStatusNaturalKey';
 import { AreaResolver } from './resolvers/AreaResolver';
 import { cohorts } from './resolvers/cohorts';
 import { municipalityIndicatorReadings } from './resolvers/IndicatorReadings';
@@ -27,7 +28,7 @@ import { seedMunicipality } from './seed/seedMunicipality';
 export const municipality: SubgraphDefinition<MunicipalityLoaders> = {
   name: 'municipality',
   entities: [Person, YouthStatusSpell, School, WellBeingSurvey],
-  migrations: [MunicipalityInitial1767225600200, CohortAudit1767225600350],
+  migrations: [MunicipalityInitial1767225600200, MunicipalityYouthStatusNaturalKey1767225600210, CohortAudit1767225600350],
   resolvers: [AreaResolver, PersonResolver, SchoolResolver, LineOfActionResolver, ...cohorts, ...municipalityIndicatorReadings.resolvers],
   // No root field leads to LineOfAction: only the gateway does, by its key.
   orphanedTypes: [LineOfAction, cohortEntity('municipality'), ...municipalityIndicatorReadings.types],

@@ -1,1 +1,2 @@
 export { volunteerCentre } from './server';
+export { volunteerCentreMappings } from './import';

@@ -9,6 +9,7 @@ import { Club } from './entities/Club';
 import { ClubMembership } from './entities/ClubMembership';
 import { createLoaders, type VolunteerCentreLoaders } from './loaders/createLoaders';
 import { VolunteerCentreInitial1767225600500 } from './migrations/1767225600500-VolunteerCentreInitial';
+import { VolunteerCentreMembershipNaturalKey1767225600510 } from './migrations/1767225600510-VolunteerCentreMembershipNaturalKey';
 import { AreaResolver } from './resolvers/AreaResolver';
 import { cohorts } from './resolvers/cohorts';
 import { ClubMembershipResolver } from './resolvers/ClubMembershipResolver';
@@ -24,7 +25,7 @@ import { seedVolunteerCentre } from './seed/seedVolunteerCentre';
 export const volunteerCentre: SubgraphDefinition<VolunteerCentreLoaders> = {
   name: 'volunteer-centre',
   entities: [Club, ClubMembership],
-  migrations: [VolunteerCentreInitial1767225600500, CohortAudit1767225600350],
+  migrations: [VolunteerCentreInitial1767225600500, VolunteerCentreMembershipNaturalKey1767225600510, CohortAudit1767225600350],
   resolvers: [ClubResolver, ClubMembershipResolver, LineOfActionResolver, PersonResolver, AreaResolver, ...cohorts, ...volunteerCentreIndicatorReadings.resolvers],
   // No root field leads to a person, and type-graphql leaves out types it cannot reach.
   orphanedTypes: [Person, cohortEntity('volunteer-centre'), ...volunteerCentreIndicatorReadings.types],

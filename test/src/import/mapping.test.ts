@@ -11,7 +11,11 @@ import {
   parseNationalId,
   readHeader,
 } from '@hub/core';
+import { foundationMappings } from '@hub/subgraph-foundation';
+import { housingAssociationMappings } from '@hub/subgraph-housing-association';
 import { jobcentreMappings } from '@hub/subgraph-jobcentre';
+import { municipalityMappings } from '@hub/subgraph-municipality';
+import { volunteerCentreMappings } from '@hub/subgraph-volunteer-centre';
 
 const [employment] = jobcentreMappings;
 
@@ -147,8 +151,20 @@ describe('the partner IT guide (docs/partner-it.md)', () => {
   const guide = readFileSync(path.resolve(__dirname, '../../../docs/partner-it.md'), 'utf8');
   const section = guide.slice(guide.indexOf('## Importing data'));
 
+  const everyMapping = [
+    ...jobcentreMappings,
+    ...municipalityMappings,
+    ...housingAssociationMappings,
+    ...volunteerCentreMappings,
+    ...foundationMappings,
+  ];
+
+  it.each(everyMapping.map((m) => `${m.partner}/${m.name} v${m.version}`))('documents %s', (title) => {
+    expect(section).toContain(`\`${title}\``);
+  });
+
   it.each(
-    jobcentreMappings.flatMap((m) =>
+    everyMapping.flatMap((m) =>
       Object.keys(m.columns).map((column) => [`${m.partner}/${m.name} v${m.version}`, column]),
     ),
   )("documents %s's column %s", (_mapping, column) => {

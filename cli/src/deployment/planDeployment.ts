@@ -6,6 +6,7 @@ import { addToCompose } from './composeFile';
 import { MissingAnchor, deployedPartner, type Added, type DeployedPartner } from './deployedPartner';
 import { addToDockerfile } from './dockerfile';
 import { addToInitSql } from './initSql';
+import { kubernetesEdits } from './kubernetes/kubernetesEdits';
 
 /** Adds the partner to a file's text; the text as it was when the partner is in it already. */
 export type Editor = (text: string, partner: DeployedPartner) => Added;
@@ -20,6 +21,7 @@ export const DEPLOYMENT_FILES: readonly (readonly [string, Editor])[] = [
 /**
  * Every change that makes the partner deployable, computed and not written: a file that is
  * missing or lacks the entry the new one goes beside is a problem, and then nothing is written.
+ * infra/kubernetes/ is generated, not edited: it is regenerated with the new partner.
  */
 export function planDeployment(block: PartnerBlock, root: string): { edits: FileEdit[]; problems: string[] } {
   const partner = deployedPartner(block);
@@ -40,5 +42,5 @@ export function planDeployment(block: PartnerBlock, root: string): { edits: File
       problems.push(`${relative}: ${error.message} Restore that, or add ${partner.name} to this file by hand first (hub new leaves what is there).`);
     }
   }
-  return { edits, problems };
+  return { edits: [...edits, ...kubernetesEdits(block, root)], problems };
 }

@@ -1,4 +1,4 @@
-// What `hub new` adds to docker-compose.yml, infra/postgres/init.sql and infra/Dockerfile, on the
+// What `hub new` adds to docker-compose.yml, infra/postgres/init.sql, infra/Dockerfile and infra/kubernetes/, on the
 // repository's own files (read, never written): a founding partner's entries with the new
 // partner's names, where the founding partners' are, nothing else changed, and nothing twice.
 import { readFileSync } from 'node:fs';
@@ -87,6 +87,23 @@ describe.each([
   it.each(DEPLOYMENT_FILES.map(([file]) => [file]))('%s: once, however often it is asked', (file) => {
     const once = edited(file).text;
     expect(editor(file)(once, partner)).toEqual({ text: once, added: [] });
+  });
+});
+
+describe('`hub new museum` regenerates infra/kubernetes/ with the museum (planned, not written)', () => {
+  const edits = planDeployment(block('museum', 4006), REPO_ROOT).edits;
+  const edit = (file: string) => edits.find((candidate) => candidate.file === path.join(REPO_ROOT, 'infra', 'kubernetes', file));
+
+  it('adds its manifests, points the gateway at it and lists its file, the other partners\' files unchanged', () => {
+    expect(edit('museum.yaml')?.text).toContain('command:\n            - node\n            - subgraphs/museum/dist/server.js');
+    expect(edit('gateway.yaml')?.text).toContain('- name: MUSEUM_URL\n              value: http://museum:4006/graphql');
+    expect(parse(edit('kustomization.yaml')!.text).resources).toContain('museum.yaml');
+    const kubernetes = edits.filter((candidate) => path.dirname(candidate.file) === path.join(REPO_ROOT, 'infra', 'kubernetes'));
+    expect(kubernetes.map((candidate) => path.basename(candidate.file)).sort()).toEqual([
+      'gateway.yaml',
+      'kustomization.yaml',
+      'museum.yaml',
+    ]);
   });
 });
 

@@ -58,6 +58,7 @@ export * from './observability/observeRequests';
 export * from './observability/observationPlugin';
 export * from './observability/readiness';
 export * from './observability/subgraphMetrics';
+export * from './observability/tracing';
 export * from './server/context';
 export * from './server/formatError';
 export * from './server/graphqlHttp';

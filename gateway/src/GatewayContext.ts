@@ -1,4 +1,5 @@
 import type { Viewer } from '@hub/core';
+import type { RequestTrace } from './observability/traceGateway';
 import type { PartnerErrorCode } from './traffic/PartnerFailure';
 
 /** A partner's part that is missing from this request's answer, for the request's log line. */
@@ -19,6 +20,8 @@ export interface RequestRecord {
   /** `extensions.code` of every error in the answer. */
   errorCodes: string[];
   partnerFailures: PartnerFailureNote[];
+  /** Its spans, when traces are on. */
+  trace?: RequestTrace;
 }
 
 /** Per-request state of the gateway, forwarded to every subgraph it calls. */

@@ -3,10 +3,13 @@ import { isInterfaceType, isObjectType } from 'graphql';
 import { failurePath, type IsVisible } from './errors/failurePath';
 import type { NullOnFailure } from './errors/nullOnFailure';
 import { unansweredEntities } from './errors/unansweredEntities';
+import { endSpan, failSpan } from '@hub/core';
 import { notePartnerVersion, type GatewayContext } from './GatewayContext';
+import { partnerFetchSpan } from './observability/traceGateway';
 import type { SubgraphAnswer } from './traffic/graphqlAnswer';
 import { BUSY_RETRY_AFTER_SECONDS, PartnerErrorCode, partnerFailureMessage, partnerFailureOf } from './traffic/PartnerFailure';
 import type { PartnerLink } from './traffic/PartnerLink';
+import { partnerTrafficOf } from './traffic/PartnerTraffic';
 
 /**
  * What the gateway sends a partner besides the operation: it vouches for the verified caller with
@@ -72,26 +75,45 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphAnswer> {
     const { query = '', variables, operationName } = options.request;
     const isVisible = visibleToClient(options);
+    const headers = outgoingHeaders(options.context);
+    const traced = partnerFetchSpan(options.context, this.link.name, headers);
+    const traffic = partnerTrafficOf(options.context, this.link.name, this.link.settings.requestBytes);
     try {
+      // Past the bound no further body is even built: a cohort's is megabytes.
+      if (!traffic.open) throw traffic.failure();
+      const body = JSON.stringify({ query, variables, operationName });
+      traffic.take(body.length);
       const answer = await this.link.send({
-        body: JSON.stringify({ query, variables, operationName }),
-        headers: outgoingHeaders(options.context),
+        body,
+        headers,
+        traced,
         // The query planner prints every fetch with its keyword first.
         idempotent: !query.startsWith('mutation'),
         representations: representationCount(variables),
         rights: rightsOf(options.context),
         noteVersion: (version) => notePartnerVersion(options.context, this.link.name, version),
+        traffic,
       });
       return answer.data == null ? this.unanswered(withFailurePath(answer, query, isVisible), query, variables) : answer;
     } catch (error) {
       const failure = partnerFailureOf(error);
+      failSpan(traced, failure.code);
       const partner = this.link.name;
       notePartnerVersion(options.context, partner, undefined);
       (options.context as Partial<GatewayContext>).record?.partnerFailures.push({ partner, code: failure.code, detail: failure.detail });
-      const message = partnerFailureMessage(partner, failure.code, this.link.settings.timeoutMs);
-      const extensions = { code: failure.code, partner, ...(failure.code === PartnerErrorCode.BUSY && { retryAfter: BUSY_RETRY_AFTER_SECONDS }) };
+      const message = partnerFailureMessage(partner, failure.code, this.link.settings);
+      const extensions = { code: failure.code, partner, ...this.extensionsOf(failure.code) };
       return this.unanswered({ errors: [{ message, path: failurePath(query, isVisible), extensions }] }, query, variables);
+    } finally {
+      endSpan(traced);
     }
+  }
+
+  /** What a client can act on: when to try a busy partner again, how much one request may move. */
+  private extensionsOf(code: PartnerErrorCode): Record<string, number> {
+    if (code === PartnerErrorCode.BUSY) return { retryAfter: BUSY_RETRY_AFTER_SECONDS };
+    if (code === PartnerErrorCode.TRAFFIC_LIMIT) return { maxBytes: this.link.settings.requestBytes };
+    return {};
   }
 
   /** A fetch the partner gave no data for: its errors, and for an entity fetch the nulls it stands for. */

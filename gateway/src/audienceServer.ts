@@ -15,6 +15,7 @@ import { pageSizeLimit } from './limits/pageSizeLimit';
 import { partnerFetchLimit } from './limits/partnerFetchLimit';
 import { queryLimitOptions, type QueryLimits } from './limits/queryLimits';
 import { observationPlugin } from './observability/observeGateway';
+import { afterPlanning, tracePlugin } from './observability/traceGateway';
 import type { Safelist } from './safelist/Safelist';
 import type { PartnerLinks } from './traffic/PartnerLinks';
 import { busyRetryAfterPlugin } from './traffic/busyRetryAfter';
@@ -31,6 +32,8 @@ export interface AudienceShared {
   httpServer: http.Server;
   /** Told what a query found among the whole answers kept (`wholeAnswersPlugin`). */
   keptOperation: (outcome: KeptOutcome) => void;
+  /** Whether requests are traced: the planning and execution spans are then added. */
+  traced: boolean;
 }
 
 /**
@@ -39,17 +42,19 @@ export interface AudienceShared {
  * even while some are down.
  */
 export async function audienceServer(supergraphSdl: string, shared: AudienceShared): Promise<ApolloServer<GatewayContext>> {
+  const fetchLimit = partnerFetchLimit(shared.limits.partnerFetches);
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: shared.logger,
     buildService: ({ name, url }) => new HubDataSource(shared.links.linkFor(name, url ?? ''), nullOnFailure),
-    experimental_didResolveQueryPlan: partnerFetchLimit(shared.limits.partnerFetches),
+    experimental_didResolveQueryPlan: shared.traced ? afterPlanning(fetchLimit) : fetchLimit,
   });
   const limits = queryLimitOptions(shared.limits);
   const plugins: ApolloServerPlugin<GatewayContext>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer: shared.httpServer }),
     ApolloServerPluginLandingPageDisabled(),
     observationPlugin(shared.logger),
+    ...(shared.traced ? [tracePlugin()] : []),
     ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
     onlyQueries<GatewayContext>(),
     // The partners' own refusal of a NUL, here before any partner is asked.

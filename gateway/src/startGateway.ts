@@ -7,6 +7,7 @@ import {
   createMetricsRegistry,
   negotiateMediaType,
   requestErrorAsGraphQL,
+  startTracing,
   type TrustedIssuer,
 } from '@hub/core';
 import compression from 'compression';
@@ -90,6 +91,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const registry = createMetricsRegistry('gateway');
   const metrics = createGatewayMetrics(registry);
   const links = partnerLinks(options, metrics, logger);
+  const tracing = startTracing('hub-gateway');
   const safelist = new Safelist(
     readManifest(options.safelist?.manifestPath ?? MANIFEST_PATH),
     options.safelist?.mode ?? safelistModeFromEnv(),
@@ -100,7 +102,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const httpServer = http.createServer(app);
   answerClientErrorsAsGraphQL(httpServer);
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
-  const shared = { links, safelist, admission, logger, httpServer, limits, keptOperation: metrics.keptOperation };
+  const shared = { links, safelist, admission, logger, httpServer, limits, keptOperation: metrics.keptOperation, traced: Boolean(tracing) };
   const full = await audienceServer(options.supergraphSdl, shared);
   const contract = await audienceServer(options.dashboardSupergraphSdl, shared);
   const context = async ({ res }: { res: express.Response }) => res.locals.context as GatewayContext;
@@ -119,7 +121,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(dashboardRouter({ endpoint: GRAPHQL_PATH }));
   app.use(
     GRAPHQL_PATH,
-    observeRequests({ logger, metrics }),
+    observeRequests({ logger, metrics, tracing }),
     negotiateMediaType,
     express.json({ limit: bodyLimit }),
     bodyTooLarge(bodyLimit),
@@ -139,6 +141,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await contract.stop();
       await full.stop();
       await links.close();
+      await tracing?.shutdown();
     },
   };
 }

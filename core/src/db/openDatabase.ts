@@ -3,7 +3,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { tracesExported } from '../observability/tracing';
 import { SqlStatementCounter } from './SqlStatementCounter';
+import { traceStatements } from './traceStatements';
 
 export interface DatabaseOptions {
   /** Label for logs, usually the partner's name. */
@@ -51,6 +53,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // PGlite runs one session: a pool larger than one interleaves prepared statements.
     poolSize: embedded ? 1 : 10,
   });
+  // Untouched when traces are off: not even a check per statement.
+  if (tracesExported()) traceStatements(dataSource);
   await dataSource.initialize();
   return {
     dataSource,

@@ -6,6 +6,7 @@ import type { Viewer } from '../auth/Viewer';
 import { runInRequestScope, type RequestScope } from '../db/SqlStatementCounter';
 import { requestIdOf } from './requestId';
 import type { SubgraphMetrics } from './subgraphMetrics';
+import { endSpan, failSpan, runInSpan, startRequestSpan, traceIdOf, type ServiceTracing, type TracedSpan } from './tracing';
 
 /** What one request leaves for its log line and its metrics, filled in while it runs. */
 export interface ObservedRequest extends RequestScope {
@@ -18,11 +19,15 @@ export interface ObservedRequest extends RequestScope {
   personal: boolean;
   /** The data's version, read once before a query runs (`shareablePlugin`), for its measures. */
   dataVersion?: Promise<string>;
+  /** The request's span, child of the gateway's fetch; absent when traces are off. */
+  traced?: TracedSpan;
 }
 
 export interface ObservationOptions {
   logger: pino.Logger;
   metrics: SubgraphMetrics;
+  /** The subgraph's traces, when exported (`startTracing`). */
+  tracing?: ServiceTracing;
 }
 
 /** HTTP status logged when the client went away before the response was sent (nginx's). */
@@ -50,6 +55,7 @@ export function observeRequests(options: ObservationOptions): express.RequestHan
   return (req, res, next) => {
     const started = performance.now();
     const request: ObservedRequest = { requestId: requestIdOf(req), operation: null, response: null, personal: false, sqlStatements: 0 };
+    request.traced = startRequestSpan(options.tracing, `${req.method} /graphql`, req.headers);
     res.locals.observed = request;
     res.setHeader('x-request-id', request.requestId);
     res.once('close', () => report(request, res, performance.now() - started, options));
@@ -63,7 +69,7 @@ export function observeRequests(options: ObservationOptions): express.RequestHan
  */
 export const inObservedScope: express.RequestHandler = (_req, res, next) => {
   const request = res.locals.observed as ObservedRequest;
-  runInRequestScope(() => observed.run(request, next), request);
+  runInRequestScope(() => observed.run(request, () => runInSpan(request.traced, next)), request);
 };
 
 function report(request: ObservedRequest, res: express.Response, elapsedMs: number, { logger, metrics }: ObservationOptions) {
@@ -84,7 +90,18 @@ function report(request: ObservedRequest, res: express.Response, elapsedMs: numb
     durationMs: Math.round(elapsedMs * 10) / 10,
     sqlStatements: request.sqlStatements,
     errorCodes,
+    ...(request.traced && { traceId: traceIdOf(request.traced) }),
   };
+  endRequestSpan(request, status);
   if (status >= 500) logger.error(line, 'request');
   else logger.info(line, 'request');
+}
+
+/** The span gets what the log line gets that carries nothing personal: status and operation name. */
+function endRequestSpan({ traced, operation }: ObservedRequest, status: number): void {
+  if (!traced) return;
+  traced.span.setAttribute('http.response.status_code', status);
+  if (operation) traced.span.setAttribute('graphql.operation.name', operation);
+  if (status >= 500) failSpan(traced, String(status));
+  endSpan(traced);
 }

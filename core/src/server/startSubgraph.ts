@@ -30,6 +30,7 @@ import { observationPlugin } from '../observability/observationPlugin';
 import { inObservedScope, observeRequests, type ObservedRequest } from '../observability/observeRequests';
 import { readinessEndpoint } from '../observability/readiness';
 import { createSubgraphMetrics } from '../observability/subgraphMetrics';
+import { startTracing } from '../observability/tracing';
 import { refuseNulBytesPlugin } from '../graphql/nulBytes';
 import { formatError } from './formatError';
 import { negotiateMediaType, requestErrorAsGraphQL } from './graphqlHttp';
@@ -126,6 +127,7 @@ export async function startSubgraph<L>(
   const schema = await buildFederatedSchema<RequestContext<L>>(schemaOptionsOf(definition));
   const release = releaseOf(schema);
   const registry = createMetricsRegistry(definition.name);
+  const tracing = startTracing(`hub-${definition.name}`);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext<L>>({
@@ -158,7 +160,7 @@ export async function startSubgraph<L>(
   app.get(DATA_VERSION_PATH, fromGateway, dataVersionEndpoint(db, release, logger));
   app.use(
     '/graphql',
-    observeRequests({ logger, metrics: createSubgraphMetrics(registry) }),
+    observeRequests({ logger, metrics: createSubgraphMetrics(registry), tracing }),
     negotiateMediaType,
     express.json({ limit: options.bodyLimit ?? '10mb' }),
     inObservedScope,
@@ -184,6 +186,7 @@ export async function startSubgraph<L>(
     async stop() {
       await apollo.stop();
       await database.close();
+      await tracing?.shutdown();
     },
   };
 }

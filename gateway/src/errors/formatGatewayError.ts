@@ -1,6 +1,7 @@
 import { echoed, formatError } from '@hub/core';
 import type { GraphQLFormattedError } from 'graphql';
 import { PartnerErrorCode, partnerFailureMessage } from '../traffic/PartnerFailure';
+import { DEFAULT_TRAFFIC } from '../traffic/trafficSettings';
 import { exceededLimitOf } from '../limits/LimitExceededError';
 import { capEchoes } from './capEchoes';
 
@@ -11,7 +12,7 @@ const PARTNER_CODES = new Set<unknown>(['NOT_FOUND', 'BAD_USER_INPUT', 'FORBIDDE
 export const isDeliberatePartnerError = (code: unknown) => PARTNER_CODES.has(code);
 
 /** The extension keys those errors may carry; anything else a partner adds stays behind. */
-const PARTNER_EXTENSION_KEYS = ['code', 'argument', 'value', 'field', 'missing', 'retryAfter'];
+const PARTNER_EXTENSION_KEYS = ['code', 'argument', 'value', 'field', 'missing', 'retryAfter', 'maxBytes'];
 
 /** An extension as the client gets it back: `value` (what the client sent) cut to 64 characters. */
 const capped = (key: string, value: unknown) => (key === 'value' && typeof value === 'string' ? echoed(value) : value);
@@ -25,7 +26,7 @@ function partnerError(formatted: GraphQLFormattedError, partner: string): GraphQ
   const extensions = formatted.extensions ?? {};
   if (!isDeliberatePartnerError(extensions.code)) {
     return {
-      message: partnerFailureMessage(partner, PartnerErrorCode.ERROR, 0),
+      message: partnerFailureMessage(partner, PartnerErrorCode.ERROR, DEFAULT_TRAFFIC),
       path: formatted.path,
       extensions: { code: PartnerErrorCode.ERROR, partner },
     };

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { errorDetail, isUnexpectedError, requestIdOf } from '@hub/core';
+import { endSpan, errorDetail, failSpan, isUnexpectedError, requestIdOf, startRequestSpan, traceIdOf, type ServiceTracing, type TracedSpan } from '@hub/core';
 import type express from 'express';
 import type pino from 'pino';
 import { isDeliberatePartnerError } from '../errors/formatGatewayError';
@@ -12,6 +12,8 @@ const CLIENT_CLOSED = 499;
 export interface Observation {
   logger: pino.Logger;
   metrics: GatewayMetrics;
+  /** The gateway's traces, when exported (`startTracing`). */
+  tracing?: ServiceTracing;
 }
 
 /**
@@ -23,6 +25,8 @@ export function observeRequests(observation: Observation): express.RequestHandle
   return (req, res, next) => {
     const started = performance.now();
     const record: RequestRecord = { requestId: requestIdOf(req), operation: null, ran: false, errorCodes: [], partnerFailures: [] };
+    const request = startRequestSpan(observation.tracing, `${req.method} /graphql`, req.headers);
+    if (request) record.trace = { request };
     res.locals.record = record;
     res.locals.requestId = record.requestId;
     res.setHeader('x-request-id', record.requestId);
@@ -47,10 +51,20 @@ function report(record: RequestRecord, res: express.Response, elapsedMs: number,
     durationMs: Math.round(elapsedMs * 10) / 10,
     errorCodes: record.errorCodes,
     partnerFailures: record.partnerFailures,
+    ...(record.trace && { traceId: traceIdOf(record.trace.request) }),
   };
+  if (record.trace) endRequestSpan(record.trace.request, record.operation, status);
   if (status >= 500) logger.error(line, 'request');
   else if (record.partnerFailures.length) logger.warn(line, 'request');
   else logger.info(line, 'request');
+}
+
+/** The span gets what the log line gets that carries nothing personal: status and operation name. */
+function endRequestSpan(request: TracedSpan, operation: string | null, status: number): void {
+  request.span.setAttribute('http.response.status_code', status);
+  if (operation) request.span.setAttribute('graphql.operation.name', operation);
+  if (status >= 500) failSpan(request, String(status));
+  endSpan(request);
 }
 
 /**

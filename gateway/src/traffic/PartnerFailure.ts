@@ -10,7 +10,14 @@ export const PartnerErrorCode = {
   ERROR: 'PARTNER_ERROR',
   /** Not called: the gateway's line to the partner was full. Try again after `retryAfter` seconds. */
   BUSY: 'GATEWAY_BUSY',
+  /**
+   * Not asked, or its answer no longer read: the request moved more to and from the partner than
+   * one request may (`HUB_REQUEST_PARTNER_MB`), e.g. with many large cohorts at once.
+   */
+  TRAFFIC_LIMIT: 'PARTNER_TRAFFIC_LIMIT',
 } as const;
+
+const MEGABYTE = 1024 * 1024;
 
 /** Seconds a caller turned away by a full line is told to wait (`Retry-After`). */
 export const BUSY_RETRY_AFTER_SECONDS = 1;
@@ -77,14 +84,16 @@ export function partnerFailureOf(error: unknown): PartnerFailure {
 }
 
 /** What the client reads: which partner's part is missing and why, nothing of its internals. */
-export function partnerFailureMessage(partner: string, code: PartnerErrorCode, timeoutMs: number): string {
+export function partnerFailureMessage(partner: string, code: PartnerErrorCode, settings: { timeoutMs: number; requestBytes: number }): string {
   switch (code) {
     case PartnerErrorCode.UNAVAILABLE:
       return `Partner "${partner}" is unavailable; its part of the answer is missing.`;
     case PartnerErrorCode.TIMEOUT:
-      return `Partner "${partner}" did not answer within ${timeoutMs} ms; its part of the answer is missing.`;
+      return `Partner "${partner}" did not answer within ${settings.timeoutMs} ms; its part of the answer is missing.`;
     case PartnerErrorCode.BUSY:
       return `Partner "${partner}" has as many requests waiting as the gateway holds; its part of the answer is missing. Try again in ${BUSY_RETRY_AFTER_SECONDS} s.`;
+    case PartnerErrorCode.TRAFFIC_LIMIT:
+      return `This request moved more than ${settings.requestBytes / MEGABYTE} MB to and from partner "${partner}"; its part of the answer is missing. Ask for fewer or smaller cohorts at once.`;
     default:
       return `Partner "${partner}" could not answer; its part of the answer is missing.`;
   }

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import type { TracedSpan } from '@hub/core';
 import {
   CircuitState,
   ConsecutiveBreaker,
@@ -19,6 +20,7 @@ import type { AnswerStore } from './answers/AnswerStore';
 import { KeptAnswers, type KeptOutcome } from './answers/KeptAnswers';
 import { VersionProbe } from './answers/VersionProbe';
 import { InFlightFetches, type PartnerAnswer, type VersionNote } from './InFlightFetches';
+import type { PartnerTraffic } from './PartnerTraffic';
 import { partnerFailureOf, type PartnerErrorCode, type PartnerFailure } from './PartnerFailure';
 import { partnerAgent, postJson } from './postJson';
 import type { TrafficSettings } from './trafficSettings';
@@ -62,6 +64,10 @@ export interface OutgoingRequest {
   rights?: string;
   /** Told the version of the answer the fetch got, or undefined when it may not be kept (`WholeAnswers`). */
   noteVersion?: VersionNote;
+  /** The client request's traffic with this partner: the answer read counts against it too. */
+  traffic?: PartnerTraffic;
+  /** The fetch's span, told the partner's status or that a kept answer served it. */
+  traced?: TracedSpan;
 }
 
 type Call = IPolicy<ICancellationContext>;
@@ -160,6 +166,7 @@ export class PartnerLink {
     const key = keptAnswers.keyOf(rights, request.body);
     const kept = await keptAnswers.current(key, request.headers.authorization);
     if (kept) {
+      request.traced?.span.setAttribute('hub.kept_answer', true);
       request.noteVersion?.(kept.version);
       return kept.answer;
     }
@@ -177,7 +184,8 @@ export class PartnerLink {
     try {
       const answer = await policy.execute(
         async ({ signal }) => {
-          const raw = await postJson(this.url, this.agent, request.body, request.headers, signal);
+          const raw = await postJson(this.url, this.agent, request.body, request.headers, signal, request.traffic);
+          request.traced?.span.setAttribute('http.response.status_code', raw.status);
           const answer = graphqlAnswerOf(raw, request.representations);
           return { answer, text: raw.body, shareable: raw.shareable, version: raw.version };
         },
@@ -200,8 +208,10 @@ export class PartnerLink {
 
   private settled(failure: PartnerFailure | null, started: number): void {
     this.observer?.fetched(this.name, failure?.code ?? 'ok', (performance.now() - started) / 1000);
-    this.lastCallFailed = failure !== null;
-    if (failure && !failure.shortCircuited) {
+    // A failure of the request itself (too large, refused) says nothing of the partner's health.
+    const partnerFault = failure !== null && failure.countsAgainstPartner;
+    this.lastCallFailed = partnerFault;
+    if (partnerFault && !failure.shortCircuited) {
       this.current = { ...this.current, lastError: { code: failure.code, detail: failure.detail, at: new Date().toISOString() } };
     }
     this.refresh();

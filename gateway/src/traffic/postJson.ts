@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { DATA_VERSION_HEADER, SHAREABLE_HEADER } from '@hub/core';
+import type { PartnerTraffic } from './PartnerTraffic';
 
 export interface RawAnswer {
   status: number;
@@ -21,7 +22,8 @@ export function partnerAgent(url: URL, maxSockets: number): http.Agent {
 /**
  * POSTs a JSON body and reads the whole answer as text. Node's own client rather than a fetch
  * implementation: the call goes through the partner's pooled agent, `signal` (the timeout's)
- * destroys the connection, and no Request/Headers objects are built per call.
+ * destroys the connection, and no Request/Headers objects are built per call. An answer that
+ * takes the request's `traffic` past its bound is cut off there, not read to its end.
  */
 export function postJson(
   url: URL,
@@ -29,6 +31,7 @@ export function postJson(
   body: string,
   headers: Record<string, string>,
   signal: AbortSignal,
+  traffic?: PartnerTraffic,
 ): Promise<RawAnswer> {
   const request = url.protocol === 'https:' ? https.request : http.request;
   return new Promise((resolve, reject) => {
@@ -43,7 +46,17 @@ export function postJson(
       (response) => {
         let text = '';
         response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
+        response.on('data', (chunk: string) => {
+          try {
+            traffic?.take(chunk.length);
+          } catch (failure) {
+            // Rejected first: destroying the answer reports it cut off, which would read as the partner's fault.
+            reject(failure as Error);
+            response.destroy();
+            return;
+          }
+          text += chunk;
+        });
         response.on('error', reject);
         response.on('aborted', () => reject(Object.assign(new Error('answer cut off'), { code: 'ECONNRESET' })));
         response.on('end', () =>

@@ -173,3 +173,56 @@ describe('a gateway whose partners are all down', () => {
     await silent.close();
   });
 });
+
+describe('the traffic one client request may cause with one partner', () => {
+  /** A partner whose answer is about `bytes` long: a cohort's members, as large cohorts bring them. */
+  const answering = (bytes: number) =>
+    standInPartner((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ data: { clubs: { totalCount: 1, note: 'p'.repeat(bytes) } } }));
+    });
+  const tight = { ...DEFAULT_TRAFFIC, requestBytes: 100_000, circuitThreshold: 1 };
+
+  it('cuts an answer off past the bound: PARTNER_TRAFFIC_LIMIT, not counted against the partner', async () => {
+    const large = await answering(1_000_000);
+    const link = new PartnerLink('volunteer-centre', large.url, tight);
+    const answer = await new HubDataSource(link).process(fetch(QUERY));
+    expect(answer.errors?.[0]).toMatchObject({
+      path: ['clubs'],
+      extensions: { code: 'PARTNER_TRAFFIC_LIMIT', partner: 'volunteer-centre', maxBytes: 100_000 },
+    });
+    expect(answer.errors?.[0].message).toMatch(/moved more than [\d.]+ MB to and from partner "volunteer-centre"/);
+    // A circuit that opens after one failure is still closed: a large request is not a partner down.
+    expect(link.health).toMatchObject({ state: 'up', lastError: null });
+    expect(large.received).toHaveLength(1); // no retry: another attempt would be as large
+    link.close();
+    await large.close();
+  });
+
+  it('counts every fetch of one request together, and each request apart', async () => {
+    const medium = await answering(30_000);
+    const link = new PartnerLink('volunteer-centre', medium.url, tight);
+    const source = new HubDataSource(link);
+    const oneRequest = fetch(QUERY);
+    const codes: unknown[] = [];
+    for (let i = 0; i < 5; i += 1) codes.push((await source.process(oneRequest)).errors?.[0].extensions?.code ?? 'OK');
+    expect(codes).toEqual(['OK', 'OK', 'OK', 'PARTNER_TRAFFIC_LIMIT', 'PARTNER_TRAFFIC_LIMIT']);
+    // The fifth fetch was not even sent: the request had used its bound.
+    expect(medium.received).toHaveLength(4);
+    expect((await source.process(fetch(QUERY))).data).toMatchObject({ clubs: { totalCount: 1 } });
+    link.close();
+    await medium.close();
+  });
+
+  it('refuses to send a body past the bound (a cohort of many members), without calling the partner', async () => {
+    const small = await answering(10);
+    const link = new PartnerLink('volunteer-centre', small.url, tight);
+    const members = Array.from({ length: 20_000 }, (_, i) => `pseudonym-${i}`);
+    const request = { request: { query: QUERY, variables: { members } }, context: {} };
+    const answer = await new HubDataSource(link).process(request as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+    expect(answer.errors?.[0].extensions?.code).toBe('PARTNER_TRAFFIC_LIMIT');
+    expect(small.received).toHaveLength(0);
+    link.close();
+    await small.close();
+  });
+});

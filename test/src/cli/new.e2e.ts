@@ -105,11 +105,10 @@ describe('`hub new museum`', () => {
     expect(readFileSync(path.join(REPO_ROOT, 'schema', 'supergraph.graphql'), 'utf8')).toBe(repoSupergraph);
   });
 
-  it('is deployable with the Docker files as `hub new` left them: the container checks pass on the museum too', () => {
-    // The repository's own test, on the scratch copy (HUB_ROOT): its subgraphs are those of the
-    // supergraph `hub compose` just wrote, the museum included.
+  /** The repository's own static test of deployment files, on the scratch copy (HUB_ROOT). */
+  function deploymentTest(file: string) {
     const jest = path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
-    const result = spawnSync(process.execPath, ['--experimental-vm-modules', jest, '--json', 'test/src/infra/dockerCompose.test.ts'], {
+    const result = spawnSync(process.execPath, ['--experimental-vm-modules', jest, '--json', file], {
       cwd: REPO_ROOT,
       env: scratch.env,
       encoding: 'utf8',
@@ -120,7 +119,14 @@ describe('`hub new museum`', () => {
     };
     const tests = report.testResults.flatMap((suite) => suite.assertionResults);
     expect(tests.filter((test) => test.status !== 'passed').map((test) => test.fullName)).toEqual([]);
-    expect(tests.map((test) => test.fullName)).toEqual(
+    expect(report.numFailedTests).toBe(0);
+    expect(result.status).toBe(0);
+    return tests.map((test) => test.fullName);
+  }
+
+  it('is deployable with the Docker files as `hub new` left them: the container checks pass on the museum too', () => {
+    // Its subgraphs are those of the supergraph `hub compose` just wrote, the museum included.
+    expect(deploymentTest('test/src/infra/dockerCompose.test.ts')).toEqual(
       expect.arrayContaining([
         'the museum subgraph container connects as hub_museum, a role of init.sql that can reach only that database',
         'the museum subgraph container is healthy only when its own /readyz says its database answers and is migrated',
@@ -128,8 +134,13 @@ describe('`hub new museum`', () => {
         'the hub image installs with the package.json of museum in place (npm ci needs every workspace\'s)',
       ]),
     );
-    expect(report.numFailedTests).toBe(0);
-    expect(result.status).toBe(0);
+  });
+
+  it('is deployable on Kubernetes as `hub new` left the manifests: the museum has its own, valid and in step', () => {
+    expect(existsSync(path.join(scratch.root, 'infra', 'kubernetes', 'museum.yaml'))).toBe(true);
+    const tests = deploymentTest('test/src/infra/kubernetes.test.ts');
+    expect(tests.filter((name) => name.startsWith('the museum subgraph ')).length).toBeGreaterThanOrEqual(4);
+    expect(tests).toContain('infra/kubernetes/ has every file exactly as `hub deploy kubernetes` generates it (--check exits 0)');
   });
 
   it('passes the test the scaffold wrote for it', () => {

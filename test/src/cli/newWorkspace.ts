@@ -1,10 +1,10 @@
 // A scratch copy of the workspace for `hub new`, so that a scaffolded partner never lands in the
 // repository where other tests would discover it. The packages are symlinks (one copy of each
 // module in memory, as in the repository); what `hub new`, `hub compose` and the test runner
-// write is real: the root manifests, subgraphs/, schema/'s generated files, test/src/subgraphs/ and
-// the Docker files.
+// write is real: the root manifests, subgraphs/, schema/'s generated files, test/src/subgraphs/,
+// the Docker files and the Kubernetes manifests.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PARTNERS } from '@hub/core';
@@ -29,6 +29,9 @@ const link = (from: string, to: string) => symlinkSync(from, to, 'dir');
 /** What `hub new` adds a partner to, and what test/src/infra/dockerCompose.test.ts reads. */
 export const DOCKER_FILES = ['docker-compose.yml', 'infra/postgres/init.sql', 'infra/Dockerfile', '.dockerignore'];
 
+/** The manifests `hub new` regenerates with the partner, and test/src/infra/kubernetes.test.ts reads. */
+const KUBERNETES_DIR = 'infra/kubernetes';
+
 /** Paths under `dir`, relative to `root`; a symlink is listed, not followed. */
 function walk(root: string, dir = root): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -44,6 +47,7 @@ export function scratchWorkspace(): ScratchWorkspace {
   for (const file of ['package.json', 'tsconfig.json', 'tsconfig.base.json', 'eslint.config.mjs', 'jest.config.js', ...DOCKER_FILES]) {
     copyFileSync(path.join(REPO_ROOT, file), path.join(root, file));
   }
+  cpSync(path.join(REPO_ROOT, KUBERNETES_DIR), path.join(root, KUBERNETES_DIR), { recursive: true });
   for (const folder of ['node_modules', 'core', 'gateway', 'cli']) link(path.join(REPO_ROOT, folder), path.join(root, folder));
   mkdirSync(path.join(root, 'schema'));
   for (const file of ['supergraph.graphql', 'supergraph.dashboard.graphql']) {

@@ -17,7 +17,13 @@ export const Scope = {
   personLookup: 'person-lookup',
   person: (organisation: string) => `person:${organisation}`,
   audit: (organisation: string) => `audit:${organisation}`,
+  /** Changing the alliance's registry (indicators, initiatives): the secretariat only. */
+  registry: 'registry',
 };
+
+/** The secretariat: analysts of the backbone organisation, the one that runs the foundation's subgraph. */
+const isSecretariat = (viewer: Viewer) =>
+  viewer.roles.includes(Role.ANALYST) && viewer.partner === partnerSpec('foundation').organisation;
 
 /** What a verified caller may read: derived from roles, organisation and purpose only. */
 export function scopesOf(viewer: Viewer | null): Set<string> {
@@ -29,6 +35,7 @@ export function scopesOf(viewer: Viewer | null): Set<string> {
     scopes.add(Scope.person(viewer.partner));
   }
   if (viewer.roles.includes(Role.ADMIN)) scopes.add(Scope.audit(viewer.partner));
+  if (isSecretariat(viewer)) scopes.add(Scope.registry);
   return scopes;
 }
 
@@ -60,6 +67,12 @@ export const PersonLookup = () => combine(Directive(requiresScopes(Scope.personL
 export const AuditLevel = (partner: PartnerName) =>
   Directive(requiresScopes(Scope.audit(partnerSpec(partner).organisation)));
 
+/** Marks what only registry changes use (their input types): left out of the dashboard contract. */
+export const RegistryChangeType = () => Directive('@tag(name: "registry")');
+
+/** A change to the alliance's registry: only the secretariat; left out of the dashboard contract. */
+export const RegistryChange = () => combine(Directive(requiresScopes(Scope.registry)), RegistryChangeType());
+
 /** A disclosure-controlled aggregate: every role may read it. */
 export const Aggregate = () => Directive(requiresScopes(Scope.aggregate));
 
@@ -70,6 +83,7 @@ function explain(alternatives: string[][]): string {
         .map((scope) => {
           if (scope === Scope.aggregate) return 'a hub role';
           if (scope === Scope.personLookup) return 'the role partner-staff with a purpose of processing';
+          if (scope === Scope.registry) return `the role analyst of ${partnerSpec('foundation').organisation}`;
           const [kind, organisation] = scope.split(':');
           if (kind === 'person') return `the role partner-staff of ${organisation} with a purpose of processing`;
           if (kind === 'audit') return `the role admin of ${organisation}`;

@@ -4,6 +4,8 @@ import { GraphQLError } from 'graphql';
 export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** A change based on a version of a registry row that is no longer the current one. */
+  CONFLICT: 'CONFLICT',
 } as const;
 
 /** An argument names something that does not exist, e.g. an unknown area code. */

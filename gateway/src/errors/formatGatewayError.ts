@@ -6,13 +6,13 @@ import { exceededLimitOf } from '../limits/LimitExceededError';
 import { capEchoes } from './capEchoes';
 
 /** Codes partners raise on purpose; their errors reach the client, named after the partner. */
-const PARTNER_CODES = new Set<unknown>(['NOT_FOUND', 'BAD_USER_INPUT', 'FORBIDDEN', ...Object.values(PartnerErrorCode)]);
+const PARTNER_CODES = new Set<unknown>(['NOT_FOUND', 'BAD_USER_INPUT', 'FORBIDDEN', 'CONFLICT', ...Object.values(PartnerErrorCode)]);
 
 /** Whether a partner's error reaches the client as the partner wrote it (else it is masked). */
 export const isDeliberatePartnerError = (code: unknown) => PARTNER_CODES.has(code);
 
 /** The extension keys those errors may carry; anything else a partner adds stays behind. */
-const PARTNER_EXTENSION_KEYS = ['code', 'argument', 'value', 'field', 'missing', 'retryAfter', 'maxBytes'];
+const PARTNER_EXTENSION_KEYS = ['code', 'argument', 'value', 'field', 'missing', 'version', 'retryAfter', 'maxBytes'];
 
 /** An extension as the client gets it back: `value` (what the client sent) cut to 64 characters. */
 const capped = (key: string, value: unknown) => (key === 'value' && typeof value === 'string' ? echoed(value) : value);

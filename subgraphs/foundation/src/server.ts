@@ -10,6 +10,7 @@ import { createLoaders, type FoundationLoaders } from './loaders/createLoaders';
 import { FoundationInitial1767225600100 } from './migrations/1767225600100-FoundationInitial';
 import { FoundationDataSharingAgreements1767225600360 } from './migrations/1767225600360-FoundationDataSharingAgreements';
 import { FoundationIndicators1767225600410 } from './migrations/1767225600410-FoundationIndicators';
+import { FoundationRegistryChanges1767225600500 } from './migrations/1767225600500-FoundationRegistryChanges';
 import { CohortResolver } from './resolvers/CohortResolver';
 import { GoalFulfilmentResolver, LineOfActionGoalResolver, summaryReference } from './resolvers/GoalFulfilmentResolver';
 import { IndicatorObservationResolver, observationReference } from './resolvers/IndicatorObservationResolver';
@@ -17,13 +18,14 @@ import { IndicatorResolver, indicatorReference } from './resolvers/IndicatorReso
 import { InitiativeResolver } from './resolvers/InitiativeResolver';
 import { LineOfActionResolver } from './resolvers/LineOfActionResolver';
 import { GrantResolver, PartnerResolver } from './resolvers/PartnerResolver';
+import { RegistryResolver } from './resolvers/RegistryResolver';
 import { seedFoundation } from './seed/seedFoundation';
 
 /** The foundation's subgraph: the alliance itself (partners, lines of action, initiatives, grants). */
 export const foundation: SubgraphDefinition<FoundationLoaders> = {
   name: 'foundation',
   entities: [Partner, LineOfAction, Initiative, InitiativePartner, Grant, DataSharingAgreement, DataSharingGrant, Indicator],
-  migrations: [FoundationInitial1767225600100, FoundationDataSharingAgreements1767225600360, FoundationIndicators1767225600410],
+  migrations: [FoundationInitial1767225600100, FoundationDataSharingAgreements1767225600360, FoundationIndicators1767225600410, FoundationRegistryChanges1767225600500],
   resolvers: [
     LineOfActionResolver,
     InitiativeResolver,
@@ -34,6 +36,7 @@ export const foundation: SubgraphDefinition<FoundationLoaders> = {
     IndicatorObservationResolver,
     LineOfActionGoalResolver,
     GoalFulfilmentResolver,
+    RegistryResolver,
   ],
   references: {
     LineOfAction: (ref, { loaders }) => loaders.lineOfAction.load(ref.code as LineOfAction['code']),

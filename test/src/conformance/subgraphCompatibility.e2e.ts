@@ -655,12 +655,14 @@ describe('Apollo subgraph compatibility, for the Federation 2 features the hub u
       expect(inaccessibleOf(full())).toEqual(applied);
     });
 
-    it('makes exactly the person-level and audit elements, and what only the query plan carries, @inaccessible in the dashboard contract', () => {
+    it('makes exactly the person-level, audit and registry elements, the Mutation root they empty, and what only the query plan carries, @inaccessible in the dashboard contract', () => {
       const hidden = [...tagsOf(dashboard())]
         .filter(([, names]) => [...names].some((name) => HIDDEN_FROM_DASHBOARDS.includes(name)))
         .map(([coordinate]) => coordinate);
-      expect(hidden).toEqual(expect.arrayContaining(['Person', 'Query.person', 'Person.employment', 'Tenancy', 'Query.municipalityAuditLog']));
-      expect(inaccessibleOf(dashboard())).toEqual(new Set([...hidden, ...QUERY_PLAN_ONLY]));
+      expect(hidden).toEqual(
+        expect.arrayContaining(['Person', 'Query.person', 'Person.employment', 'Tenancy', 'Query.municipalityAuditLog', 'Mutation.updateIndicator', 'IndicatorChangeInput']),
+      );
+      expect(inaccessibleOf(dashboard())).toEqual(new Set([...hidden, 'Mutation', ...QUERY_PLAN_ONLY]));
       expect(readFileSync(DASHBOARD_SUPERGRAPH_PATH, 'utf8')).toContain('@link(url: "https://specs.apollo.dev/inaccessible/v0.2", for: SECURITY)');
     });
 

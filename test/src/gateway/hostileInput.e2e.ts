@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import request from 'supertest';
 import { postGraphQL } from '../support/graphql';
 import { startHub, type TestHub } from '../support/hub';
-import { analystToken, staffToken, testIdentity } from '../support/identity';
+import { analystToken, callerToken, staffToken, testIdentity } from '../support/identity';
 import { besides } from './standIns';
 
 /** What the gateway echoes of a client's value at most: 64 characters and an ellipsis. */
@@ -50,8 +50,12 @@ describe('hostile input gets a clear 4xx and never reaches a partner as a failur
   });
   afterAll(() => hub?.stop());
 
-  it.each(['mutation', 'subscription'])('refuses a %s with 400 OPERATION_NOT_SUPPORTED: the graph is read-only', async (kind) => {
-    const response = await post(hub.gatewayUrl, { query: `${kind} { __typename }` });
+  // Only the secretariat's graph has mutations (the registry's changes); the dashboards' has none.
+  it.each([
+    ['subscription', 'an analyst', analystToken],
+    ['mutation', 'a dashboard', () => callerToken({ partner: partnerSpec('foundation').organisation, roles: [Role.DASHBOARD] })],
+  ])('refuses a %s from %s with 400 OPERATION_NOT_SUPPORTED: that graph has none', async (kind, _who, token) => {
+    const response = await post(hub.gatewayUrl, { query: `${kind} { __typename }` }, { authorization: `Bearer ${await token()}` });
     expect(response.status).toBe(400);
     expect(response.body.data).toBeUndefined();
     expect(response.body.errors).toEqual([

@@ -30,6 +30,16 @@ describe('the dashboard audience\'s contract', () => {
     expect(types).toContain('Measure');
   });
 
+  it('has no mutation at all: the registry\'s changes and their input types are the secretariat\'s only', async () => {
+    const query = '{ __schema { mutationType { name } types { name } } }';
+    const dashboards = await postGraphQL<{ __schema: { mutationType: null; types: { name: string }[] } }>(hub.gatewayUrl, query, undefined, dashboard);
+    expect(dashboards.data!.__schema.mutationType).toBeNull();
+    const registryInputs = ['NewIndicatorInput', 'IndicatorChangeInput', 'InitiativeChangeInput'];
+    expect(dashboards.data!.__schema.types.map((type) => type.name).filter((name) => registryInputs.includes(name))).toEqual([]);
+    const secretariat = await postGraphQL<{ __schema: { mutationType: { name: string } } }>(hub.gatewayUrl, query, undefined, await analystToken());
+    expect(secretariat.data!.__schema.mutationType).toEqual({ name: 'Mutation' });
+  });
+
   it('answers a question about a person as a field that does not exist', async () => {
     const response = await postGraphQL(hub.gatewayUrl, `{ person(pseudonym: "${'a'.repeat(64)}") { birthYear } }`, undefined, dashboard);
     expect(response.status).toBe(400);

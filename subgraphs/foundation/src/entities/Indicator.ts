@@ -1,5 +1,5 @@
 import { AgeBand, LineOfActionCode, LocalDate, declareOwnerReadings } from '@hub/core';
-import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { IndicatorDirection } from './IndicatorEnums';
 
@@ -77,6 +77,10 @@ export class Indicator {
 
   @Column({ name: 'target_value', type: 'numeric', transformer: numeric })
   targetValue!: number;
+
+  @Column({ type: 'integer' })
+  @Field(() => Int, { description: 'Raised by every change; an update names the version it was based on.' })
+  version!: number;
 }
 
 declareOwnerReadings(Indicator);

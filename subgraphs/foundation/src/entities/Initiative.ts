@@ -1,5 +1,5 @@
 import { AgeBand, LineOfActionCode, LocalDate } from '@hub/core';
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'initiative' })
@@ -35,4 +35,8 @@ export class Initiative {
   @Column({ name: 'ended_on', type: 'date', nullable: true })
   @Field(() => LocalDate, { nullable: true })
   endedOn!: string | null;
+
+  @Column({ type: 'integer' })
+  @Field(() => Int, { description: 'Raised by every change; an update names the version it was based on.' })
+  version!: number;
 }

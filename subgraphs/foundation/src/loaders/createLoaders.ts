@@ -18,6 +18,7 @@ function toInitiative(row: Record<string, unknown>): Initiative {
     areaCode: row.area_code,
     startedOn: row.started_on,
     endedOn: row.ended_on,
+    version: row.version,
   });
 }
 
